@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Kaohe.Common.Tabular;
+using Kaohe.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Kaohe.Cli;
+
+/// <summary>
+/// Builds the same services the web app uses for one command. The CLI is an operator's tool on the
+/// server: it acts with the province administrator's scope, and its audit entries name the OS user.
+/// </summary>
+internal static class CliHost
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "SQLite 文件路径或 PostgreSQL 连接字符串（Host=…）；默认取环境变量 KAOHE_DB，再默认 .kaohe/kaohe.db",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> As = new("--as") { Description = "审计日志中记录的操作人（默认当前系统用户）", Recursive = true };
+
+    public static void Run(Command command, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction((parse, ct) => RunAsync(parse, body, ct));
+
+    private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Db) is { } db) overrides[DatabaseTarget.EnvironmentVariable] = db;
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddKaohe().BuildServiceProvider();
+        try
+        {
+            await services.GetRequiredService<KaoheDatabase>().MigrateAsync(ct);
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "cli:" + (parse.GetValue(As) ?? Environment.UserName);
+            return await body(scope.ServiceProvider, parse, ct);
+        }
+        catch (ImportRejectedException e)
+        {
+            AnsiConsole.MarkupLine($"[red]文件有 {e.Errors.Count} 处错误，未写入任何数据：[/]");
+            foreach (var error in e.Errors) AnsiConsole.WriteLine("  " + error);
+            return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Message}[/]");
+            return 2;
+        }
+        finally
+        {
+            await services.DisposeAsync();
+        }
+    }
+}

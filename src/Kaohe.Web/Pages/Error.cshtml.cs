@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Pages;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+    public string Message { get; private set; } = "处理请求时发生错误，请稍后再试。";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("页面不存在", "找不到该页面，或该数据不在您的权限范围内。"),
+            403 => ("无权访问", "您的账户无权查看此内容。"),
+            400 => ("请求无效", "请求无效或表单已过期，请刷新页面后重试。"),
+            _ => (Title, Message),
+        };
+    }
+}

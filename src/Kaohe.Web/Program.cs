@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Kaohe;
+using Kaohe.Data;
+using Kaohe.Web;
+using Kaohe.Web.Endpoints;
+using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// `--db` on the command line is the same setting as the KAOHE_DB environment variable.
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--db"] = DatabaseTarget.EnvironmentVariable });
+
+builder.Services.AddKaohe();
+builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"));
+// Razor would otherwise write every Chinese character as an entity (关 → &#x5173;).
+builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o => CookieSetup.Configure(o, builder.Configuration.GetValue("Kaohe:RequireHttps", false)));
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "kaohe.csrf");
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Kaohe 考核 API";
+    doc.Info.Description = "县级学生资助管理中心生源地信用助学贷款工作考核系统的 JSON 接口。以 Cookie 登录（POST /api/session），权限与网页相同。";
+    return Task.CompletedTask;
+}));
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
+
+var app = builder.Build();
+
+await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
+
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<AuditActorMiddleware>();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapRazorPages();
+app.MapSessionEndpoints();
+app.MapUnitEndpoints();
+app.MapAuditEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The web host; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

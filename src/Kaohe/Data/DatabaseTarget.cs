@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+
+namespace Kaohe.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// Where the data lives, from <c>KAOHE_DB</c> or <c>--db</c>: a SQLite file path (the default,
+/// <c>.kaohe/kaohe.db</c>) or a PostgreSQL connection string (anything starting with <c>Host=</c>).
+/// </summary>
+public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string EnvironmentVariable = "KAOHE_DB";
+    public const string DefaultSqlitePath = ".kaohe/kaohe.db";
+
+    public static DatabaseTarget Parse(string? value)
+    {
+        var text = string.IsNullOrWhiteSpace(value) ? DefaultSqlitePath : value.Trim();
+        if (text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("Server=", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(DatabaseProvider.Postgres, text);
+        }
+
+        var path = text.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
+            ? new SqliteConnectionStringBuilder(text).DataSource
+            : text;
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(path),
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        return new(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : null;
+
+    /// <summary>A description safe to print: never the password.</summary>
+    public string Describe() => Provider == DatabaseProvider.Sqlite
+        ? $"SQLite {SqliteFilePath}"
+        : "PostgreSQL " + string.Join(';', ConnectionString.Split(';')
+            .Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+}

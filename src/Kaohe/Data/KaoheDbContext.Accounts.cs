@@ -1,0 +1,20 @@
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Assessment;
+using Kaohe.Domain.Audit;
+using Kaohe.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Data;
+
+public abstract partial class KaoheDbContext
+{
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
+
+    /// <summary>The units this account may see; the single entry point for scope on unit-owned data.</summary>
+    public IQueryable<Unit> UnitsVisibleTo(UserScope scope) =>
+        scope.Filter(Units, ExpertAssignments.Where(a => a.ExpertUserId == scope.UserId).Select(a => a.UnitId));
+
+    public IQueryable<int> UnitIdsVisibleTo(UserScope scope) => UnitsVisibleTo(scope).Select(u => u.Id);
+}

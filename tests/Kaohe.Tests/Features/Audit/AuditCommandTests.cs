@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Kaohe.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Kaohe.Tests.Features.Audit;
+
+/// <summary>The real `kaohe` command on a real database file.</summary>
+public sealed class AuditCommandTests
+{
+    private static string Kaohe => Path.Combine(AppContext.BaseDirectory.Replace("/tests/Kaohe.Tests/", "/src/Kaohe.Cli/", StringComparison.Ordinal), "kaohe");
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(Kaohe) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task AuditVerify_CatchesARowChangedBehindTheAppsBack()
+    {
+        var folder = Directory.CreateTempSubdirectory("kaohe-cli-").FullName;
+        var db = Path.Combine(folder, "k.db");
+        Assert.Equal(0, (await RunAsync("demo", "load", "--db", db)).Code);
+        var (okCode, okOutput) = await RunAsync("audit", "verify", "--db", db);
+        Assert.Equal(0, okCode);
+        Assert.Contains("审计链完整", okOutput);
+
+        await using (var conn = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "UPDATE AuditEntries SET After = replace(After, '二七区', '七七区') WHERE After LIKE '%二七区%'";
+            Assert.True(await cmd.ExecuteNonQueryAsync() > 0);
+        }
+        var (badCode, badOutput) = await RunAsync("audit", "verify", "--db", db);
+        Assert.Equal(1, badCode);
+        Assert.Contains("审计链在第", badOutput);
+        Directory.Delete(folder, true);
+    }
+
+    [Fact]
+    public async Task UnitsImport_BadFile_ExitsWithEveryErrorAndWritesNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("kaohe-cli-").FullName;
+        var db = Path.Combine(folder, "k.db");
+        var file = Path.Combine(folder, "bad.csv");
+        await File.WriteAllBytesAsync(file, Files.Csv("规范名称,单位类型,区划代码,通报分组\n甲县,县,410199,郑州市\n,县,410198,郑州市\n", gbk: true));
+        var (code, output) = await RunAsync("units", "import", file, "--db", db);
+        Assert.Equal(2, code);
+        Assert.Contains("第 3 行“规范名称”列：单位名称不能为空", output);
+        var (_, list) = await RunAsync("units", "list", "--q", "甲县", "--db", db);
+        Assert.Contains("共 0 个单位", list);
+        Directory.Delete(folder, true);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using Kaohe.Data;
+using Kaohe.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaohe.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app on its own temporary SQLite file, started as on first run: migrated, demo data
+/// loaded. One per test class (IClassFixture); tests that change data build their own.
+/// </summary>
+public sealed class KaoheApp : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kaohe-test-").FullName;
+
+    public string DatabasePath => Path.Combine(_folder, "kaohe.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(DatabaseTarget.EnvironmentVariable, DatabasePath);
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>A client with its own cookies, not following redirects (so a 302 to the login page is visible).</summary>
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> SignedInAsync(string userName, string password = LoadDemoData.Password)
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/api/session", new { userName, password });
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A scope on the app's services, for arranging data through the same handlers the app uses.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
