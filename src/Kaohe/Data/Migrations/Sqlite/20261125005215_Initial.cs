@@ -35,6 +35,24 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsHistorical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SealedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SealedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CityGroups",
                 columns: table => new
                 {
@@ -65,6 +83,24 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -88,6 +124,34 @@ namespace Kaohe.Data.Migrations.Sqlite
                         name: "FK_Units_CityGroups_CityGroupId",
                         column: x => x.CityGroupId,
                         principalTable: "CityGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FinalScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    FinalGrade = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -177,6 +241,22 @@ namespace Kaohe.Data.Migrations.Sqlite
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Year",
+                table: "Campaigns",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_CampaignId_UnitId",
+                table: "CampaignUnits",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_UnitId",
+                table: "CampaignUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CityGroups_Name",
                 table: "CityGroups",
                 column: "Name",
@@ -186,6 +266,11 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "IX_ExpertAssignments_ExpertUserId_UnitId",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_CampaignId_UnitId",
+                table: "Findings",
+                columns: new[] { "CampaignId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
@@ -238,7 +323,13 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CampaignUnits");
+
+            migrationBuilder.DropTable(
                 name: "ExpertAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "ServedDistricts");
@@ -248,6 +339,9 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");

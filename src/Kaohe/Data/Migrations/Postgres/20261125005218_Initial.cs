@@ -36,6 +36,24 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    IsHistorical = table.Column<bool>(type: "boolean", nullable: false),
+                    SealedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SealedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CityGroups",
                 columns: table => new
                 {
@@ -66,6 +84,24 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -89,6 +125,34 @@ namespace Kaohe.Data.Migrations.Postgres
                         name: "FK_Units_CityGroups_CityGroupId",
                         column: x => x.CityGroupId,
                         principalTable: "CityGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    UnitId = table.Column<int>(type: "integer", nullable: false),
+                    FinalScore = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    FinalGrade = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -178,6 +242,22 @@ namespace Kaohe.Data.Migrations.Postgres
                 column: "UnitId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Year",
+                table: "Campaigns",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_CampaignId_UnitId",
+                table: "CampaignUnits",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_UnitId",
+                table: "CampaignUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CityGroups_Name",
                 table: "CityGroups",
                 column: "Name",
@@ -187,6 +267,11 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "IX_ExpertAssignments_ExpertUserId_UnitId",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_CampaignId_UnitId",
+                table: "Findings",
+                columns: new[] { "CampaignId", "UnitId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
@@ -239,7 +324,13 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CampaignUnits");
+
+            migrationBuilder.DropTable(
                 name: "ExpertAssignments");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
 
             migrationBuilder.DropTable(
                 name: "ServedDistricts");
@@ -249,6 +340,9 @@ namespace Kaohe.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");
