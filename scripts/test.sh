@@ -30,6 +30,12 @@ echo "== PostgreSQL for data tests: $KAOHE_TEST_PG"
 status=0
 dotnet test Kaohe.slnx -c Release 2>&1 | tee "$log" || status=$?
 
+# Layout and code style, as .editorconfig states them (the build already enforces the analyzers).
+if ! dotnet format Kaohe.slnx --verify-no-changes --no-restore >/dev/null 2>&1; then
+  echo "== dotnet format found files to reformat: run 'dotnet format Kaohe.slnx'"
+  status=1
+fi
+
 # dotnet prints one summary per test project: "Passed!  - Failed:     0, Passed:    37, Skipped: ..."
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
