@@ -34,6 +34,7 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
 if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseRouting();

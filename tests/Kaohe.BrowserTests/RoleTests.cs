@@ -25,6 +25,7 @@ public sealed class RoleTests(BrowserServer server)
         Assert.Equal("审计日志", await page.InnerTextAsync("h1"));
         await page.ClickAsync("text=校验审计链");
         Assert.Contains("审计链完整", await page.InnerTextAsync("[role=status]"));
+        await BrowserServer.ShotAsync(page, "audit");
     }
 
     [Fact]
@@ -34,6 +35,7 @@ public sealed class RoleTests(BrowserServer server)
         Assert.DoesNotContain("审计日志", await NavAsync(page));
         var names = await UnitNamesAsync(page);
         Assert.Equal(15, names.Count);
+        await BrowserServer.ShotAsync(page, "units-city");
         Assert.Contains("二七区", names);
         Assert.DoesNotContain("老城区", names);
     }
@@ -47,6 +49,7 @@ public sealed class RoleTests(BrowserServer server)
 
         var page = await server.SignInAsync("erqi");
         Assert.Equal(["二七区"], await UnitNamesAsync(page));
+        await BrowserServer.ShotAsync(page, "units-county");
         var response = await page.GotoAsync(otherHref!);
         Assert.Equal(404, response!.Status);
         Assert.Equal("页面不存在", await page.InnerTextAsync("h1"));

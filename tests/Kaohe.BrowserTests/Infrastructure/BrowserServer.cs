@@ -62,6 +62,14 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
         return page;
     }
 
+    /// <summary>With KAOHE_SCREENSHOTS=DIR set, saves what the page shows (for docs/ and for looking at the UI).</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("KAOHE_SCREENSHOTS") is not { Length: > 0 } dir) return;
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = false });
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

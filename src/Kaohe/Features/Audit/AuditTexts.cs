@@ -1,0 +1,20 @@
+namespace Kaohe.Features.Audit;
+
+/// <summary>Chinese names for the entity types the trail records; an area adds its own types here.</summary>
+public static class AuditTexts
+{
+    private static readonly Dictionary<string, string> EntityNames = new()
+    {
+        ["Unit"] = "单位",
+        ["UnitAlias"] = "单位别名",
+        ["ServedDistrict"] = "代办辖区",
+        ["CityGroup"] = "分组",
+        ["UserAccount"] = "账户",
+        ["ExpertAssignment"] = "专家分配",
+        ["Campaign"] = "考核活动",
+        ["CampaignUnit"] = "参评单位",
+        ["Finding"] = "问题",
+    };
+
+    public static string EntityName(string type) => EntityNames.GetValueOrDefault(type, type);
+}
