@@ -37,6 +37,8 @@ if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
+// Browsers ask for /favicon.ico whatever the page says; answer with the SVG instead of a login redirect.
+app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
