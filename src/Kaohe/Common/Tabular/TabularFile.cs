@@ -22,8 +22,16 @@ public sealed class TabularFile
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         buffer.Position = 0;
-        if (IsXlsx(fileName) || LooksLikeZip(buffer)) return ReadXlsx(buffer);
-        return ReadCsv(buffer.ToArray());
+        try
+        {
+            if (IsXlsx(fileName) || LooksLikeZip(buffer)) return ReadXlsx(buffer);
+            return ReadCsv(buffer.ToArray());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException)
+        {
+            // A damaged workbook or a file that is neither CSV nor XLSX: say so instead of failing obscurely.
+            throw new ImportRejectedException([new ImportError(0, null, $"无法读取文件“{Path.GetFileName(fileName)}”：请上传 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件")]);
+        }
     }
 
     public static TabularFile Read(string path)
