@@ -63,6 +63,13 @@ public sealed partial class CampaignUnit
         if (Step == UnitStep.Scored) Step = UnitStep.FieldVisit;
     }
 
+    /// <summary>Left out of a new draw: a unit waiting for its visit goes on to the decision.</summary>
+    public void Unsample()
+    {
+        IsSampled = false;
+        if (Step == UnitStep.FieldVisit) Step = UnitStep.Scored;
+    }
+
     /// <summary>
     /// The expert group's collective decision. Keeping the computed grade needs nothing more;
     /// a different grade needs a reason and a vote tally with a majority for it.
