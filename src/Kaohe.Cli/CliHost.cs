@@ -43,7 +43,8 @@ internal static class CliHost
             foreach (var error in e.Errors) AnsiConsole.WriteLine("  " + error);
             return 2;
         }
-        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException
+            or KeyNotFoundException or Kaohe.Domain.Assessment.AssessmentRuleException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Message}[/]");
             return 2;

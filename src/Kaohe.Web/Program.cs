@@ -49,6 +49,7 @@ app.MapRazorPages();
 app.MapSessionEndpoints();
 app.MapUnitEndpoints();
 app.MapAuditEndpoints();
+app.MapAssessmentEndpoints();
 
 await app.RunAsync();
 

@@ -12,9 +12,14 @@ public abstract partial class KaoheDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ExpertAssignment> ExpertAssignments => Set<ExpertAssignment>();
 
-    /// <summary>The units this account may see; the single entry point for scope on unit-owned data.</summary>
+    /// <summary>
+    /// The units this account may see; the single entry point for scope on unit-owned data.
+    /// An expert sees the units assigned in any campaign that is open or sealed (not in a draft).
+    /// </summary>
     public IQueryable<Unit> UnitsVisibleTo(UserScope scope) =>
-        scope.Filter(Units, ExpertAssignments.Where(a => a.ExpertUserId == scope.UserId).Select(a => a.UnitId));
+        scope.Filter(Units, ExpertAssignments
+            .Where(a => a.ExpertUserId == scope.UserId && Campaigns.Any(c => c.Id == a.CampaignId && c.Status != CampaignStatus.Draft))
+            .Select(a => a.UnitId));
 
     public IQueryable<int> UnitIdsVisibleTo(UserScope scope) => UnitsVisibleTo(scope).Select(u => u.Id);
 }

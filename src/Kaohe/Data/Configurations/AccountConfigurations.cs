@@ -38,6 +38,8 @@ internal sealed class ExpertAssignmentConfiguration : IEntityTypeConfiguration<E
 {
     public void Configure(EntityTypeBuilder<ExpertAssignment> b)
     {
+        b.HasIndex(a => new { a.CampaignId, a.ExpertUserId, a.UnitId }).IsUnique();
         b.HasIndex(a => new { a.ExpertUserId, a.UnitId });
+        b.HasOne<Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -20,23 +20,47 @@ public sealed class Campaign
     public bool IsHistorical { get; set; }
     public DateTime? SealedAtUtc { get; set; }
     public string? SealedBy { get; set; }
+
+    /// <summary>The scheme version scored against; null only for a historical campaign imported without one.</summary>
+    public int? SchemeId { get; set; }
+    public IndicatorScheme? Scheme { get; set; }
+
+    public List<CampaignStage> Stages { get; set; } = [];
     public List<CampaignUnit> Units { get; set; } = [];
 
     public bool IsSealed => Status == CampaignStatus.Sealed;
+
+    public CampaignStage StageOf(Stage stage) => Stages.Single(s => s.Stage == stage);
+
+    public void EnsureNotSealed()
+    {
+        if (IsSealed) throw new AssessmentRuleException(AssessmentTexts.Sealed);
+    }
+
+    public void OpenStage(Stage stage)
+    {
+        EnsureNotSealed();
+        Status = CampaignStatus.Open;
+        StageOf(stage).Status = StageStatus.Open;
+    }
+
+    public void CloseStage(Stage stage)
+    {
+        EnsureNotSealed();
+        StageOf(stage).Status = StageStatus.Closed;
+    }
+
+    /// <summary>Seals the decided results: every unit must have a grade; afterwards nothing changes.</summary>
+    public void Seal(string by, DateTime nowUtc)
+    {
+        EnsureNotSealed();
+        if (Units.Any(u => u.FinalGrade is null)) throw new AssessmentRuleException(AssessmentTexts.NotAllGraded(Units.Count(u => u.FinalGrade is null)));
+        foreach (var s in Stages) s.Status = StageStatus.Closed;
+        Status = CampaignStatus.Sealed;
+        SealedAtUtc = nowUtc;
+        SealedBy = by;
+    }
 }
 
-/// <summary>A unit taking part in a campaign, with the result that counts once the campaign is decided.</summary>
-public sealed class CampaignUnit
-{
-    public int Id { get; set; }
-    public int CampaignId { get; set; }
-    public Campaign Campaign { get; set; } = null!;
-    public int UnitId { get; set; }
-    public Units.Unit Unit { get; set; } = null!;
-
-    /// <summary>The score that counts (the latest stage's, after the collective decision).</summary>
-    public decimal? FinalScore { get; set; }
-
-    /// <summary>The grade that counts: computed from the score by the scheme's rules, or decided by the expert group.</summary>
-    public Grade? FinalGrade { get; set; }
-}
+/// <summary>A broken assessment rule, with the Chinese message a person sees.</summary>
+public sealed class AssessmentRuleException(string message) : Exception(message);

@@ -1,6 +1,5 @@
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
-using Kaohe.Domain.Assessment;
 using Kaohe.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,17 +30,6 @@ public sealed class AccountsDemoStep(KaoheDbContext db, ManageUsers users) : IDe
             await users.AddAsync(new NewUser(a.UserName, a.DisplayName, a.Role, LoadDemoData.Password, a.Unit, a.City), ct);
             added.Add(a.UserName);
         }
-        await AssignDemoExpertAsync(ct);
         return added.Count == 0 ? null : "账户 " + string.Join("、", added);
-    }
-
-    // The demo expert (home city 洛阳) re-evaluates three 开封 units, so the expert's scope shows something.
-    private async Task AssignDemoExpertAsync(CancellationToken ct)
-    {
-        var expert = await db.Users.FirstOrDefaultAsync(u => u.UserName == "expert", ct);
-        if (expert is null || await db.ExpertAssignments.AnyAsync(a => a.ExpertUserId == expert.Id, ct)) return;
-        var units = await db.Units.Where(u => u.CityGroup.Name == "开封市").OrderBy(u => u.SortOrder).Take(3).Select(u => u.Id).ToListAsync(ct);
-        db.ExpertAssignments.AddRange(units.Select(id => new ExpertAssignment { ExpertUserId = expert.Id, UnitId = id }));
-        await db.SaveChangesAsync(ct);
     }
 }

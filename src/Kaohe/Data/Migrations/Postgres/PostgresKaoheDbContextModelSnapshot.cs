@@ -86,6 +86,9 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<bool>("IsHistorical")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("SchemeId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SealedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -106,9 +109,45 @@ namespace Kaohe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SchemeId");
+
                     b.HasIndex("Year");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("GraceUntil")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("CampaignStages");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
@@ -122,6 +161,13 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ComputedGrade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int?>("FinalGrade")
                         .HasColumnType("integer");
 
@@ -129,7 +175,26 @@ namespace Kaohe.Data.Migrations.Postgres
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<bool>("IsSampled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("VotesFor")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -150,6 +215,9 @@ namespace Kaohe.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("ExpertUserId")
                         .HasColumnType("integer");
 
@@ -160,7 +228,46 @@ namespace Kaohe.Data.Migrations.Postgres
 
                     b.HasIndex("ExpertUserId", "UnitId");
 
+                    b.HasIndex("CampaignId", "ExpertUserId", "UnitId")
+                        .IsUnique();
+
                     b.ToTable("ExpertAssignments");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.FieldVisitDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DrawnUnitIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("FieldVisitDraws");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.Finding", b =>
@@ -196,6 +303,189 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "UnitId");
 
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("VetoCap")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal?>("ExcellentQuotaPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("GoodMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<decimal>("MaxGapWithoutReason")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("PassMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSchemes");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int>("StageResultId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("VetoHit")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StageResultId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorScores");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("GapReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ScoredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<int?>("VetoCap")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignUnitId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("StageResults");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Audit.AuditEntry", b =>
@@ -416,6 +706,25 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Campaign", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.IndicatorScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Scheme");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignStage", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Campaign", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
                 {
                     b.HasOne("Kaohe.Domain.Assessment.Campaign", "Campaign")
@@ -433,6 +742,48 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Navigation("Campaign");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Indicator", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.IndicatorScheme", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScore", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaohe.Domain.Assessment.StageResult", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("StageResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
+                        .WithMany("Results")
+                        .HasForeignKey("CampaignUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Units.ServedDistrict", b =>
@@ -466,7 +817,24 @@ namespace Kaohe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.Campaign", b =>
                 {
+                    b.Navigation("Stages");
+
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScheme", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Units.CityGroup", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaohe.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKaoheDbContext))]
-    [Migration("20261125005215_Initial")]
+    [Migration("20261125010115_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -80,6 +80,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<bool>("IsHistorical")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SchemeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SealedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -100,9 +103,43 @@ namespace Kaohe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SchemeId");
+
                     b.HasIndex("Year");
 
                     b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("GraceUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("CampaignStages");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
@@ -114,6 +151,13 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<int>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ComputedGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("FinalGrade")
                         .HasColumnType("INTEGER");
 
@@ -121,7 +165,26 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsSampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesAbstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesAgainst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VotesFor")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -140,6 +203,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ExpertUserId")
                         .HasColumnType("INTEGER");
 
@@ -150,7 +216,44 @@ namespace Kaohe.Data.Migrations.Sqlite
 
                     b.HasIndex("ExpertUserId", "UnitId");
 
+                    b.HasIndex("CampaignId", "ExpertUserId", "UnitId")
+                        .IsUnique();
+
                     b.ToTable("ExpertAssignments");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.FieldVisitDraw", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnUnitIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InputsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
+
+                    b.ToTable("FieldVisitDraws");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.Finding", b =>
@@ -184,6 +287,181 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.HasIndex("CampaignId", "UnitId");
 
                     b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VetoCap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SchemeId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExcellentMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExcellentQuotaPercent")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GoodMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MaxGapWithoutReason")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PassMin")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSchemes");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StageResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VetoHit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("StageResultId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorScores");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GapReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VetoCap")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignUnitId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("StageResults");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Audit.AuditEntry", b =>
@@ -394,6 +672,25 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Campaign", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.IndicatorScheme", "Scheme")
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Scheme");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignStage", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Campaign", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
                 {
                     b.HasOne("Kaohe.Domain.Assessment.Campaign", "Campaign")
@@ -411,6 +708,48 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Navigation("Campaign");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.Indicator", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.IndicatorScheme", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScore", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.Indicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaohe.Domain.Assessment.StageResult", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("StageResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
+                        .WithMany("Results")
+                        .HasForeignKey("CampaignUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Units.ServedDistrict", b =>
@@ -444,7 +783,24 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.Campaign", b =>
                 {
+                    b.Navigation("Stages");
+
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.CampaignUnit", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.IndicatorScheme", b =>
+                {
+                    b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.StageResult", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Units.CityGroup", b =>

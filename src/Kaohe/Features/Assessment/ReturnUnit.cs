@@ -1,0 +1,28 @@
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Assessment;
+using Kaohe.Features.Audit;
+
+namespace Kaohe.Features.Assessment;
+
+/// <summary>A higher level sends a unit back to an earlier stage with a reason; the return is its own audit event.</summary>
+public sealed class ReturnUnit(KaoheDbContext db)
+{
+    public const string AuditAction = "退回";
+
+    public async Task HandleAsync(int campaignId, int unitId, Stage to, string reason, UserScope scope, CancellationToken ct = default)
+    {
+        if (!StageRoles.MayReturn(scope.Role, to)) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        var unit = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct);
+        unit.Campaign.EnsureNotSealed();
+        // The city may only send back what is at its own stage.
+        if (scope.Role == Role.CityReviewer && unit.Step != UnitStep.CityReview) throw new AssessmentRuleException(AssessmentTexts.Locked(Stage.CityReview, unit.Step));
+        var from = unit.Step;
+        unit.Return(to, reason, unit.Unit.ReportsToProvince);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await AuditTrail.RecordAsync(db, new AuditDraft(AuditAction, nameof(CampaignUnit), unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
+            $"{{\"step\":\"{AssessmentTexts.StepName(from)}\"}}", $"{{\"step\":\"{AssessmentTexts.StepName(unit.Step)}\"}}", reason), ct);
+        await tx.CommitAsync(ct);
+    }
+}

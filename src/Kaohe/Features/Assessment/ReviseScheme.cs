@@ -1,0 +1,52 @@
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Assessment;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Features.Assessment;
+
+/// <summary>New texts for one indicator and/or new grade rules; null fields stay as they are.</summary>
+public sealed record SchemeRevision(
+    string? IndicatorCode = null, string? Title = null, string? Guidance = null, string? Evidence = null,
+    decimal? ExcellentMin = null, decimal? GoodMin = null, decimal? PassMin = null, decimal? ExcellentQuotaPercent = null, decimal? MaxGap = null);
+
+/// <summary>
+/// Changes a scheme. A version no campaign uses is edited in place; a version a campaign has used is
+/// never touched: the change goes into a new version, whose id is returned.
+/// </summary>
+public sealed class ReviseScheme(KaoheDbContext db)
+{
+    public async Task<int> HandleAsync(int schemeId, SchemeRevision change, UserScope scope, CancellationToken ct = default)
+    {
+        if (scope.Role != Role.ProvinceAdmin) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        var scheme = await db.IndicatorSchemes.Include(s => s.Indicators).SingleAsync(s => s.Id == schemeId, ct);
+        if (await db.Campaigns.AnyAsync(c => c.SchemeId == schemeId, ct))
+        {
+            var latest = await db.IndicatorSchemes.Where(s => s.Name == scheme.Name).MaxAsync(s => s.Version, ct);
+            scheme = scheme.NextVersion(db.Clock.GetUtcNow().UtcDateTime);
+            scheme.Version = latest + 1;
+            db.IndicatorSchemes.Add(scheme);
+        }
+        Apply(scheme, change);
+        await db.SaveChangesAsync(ct);
+        return scheme.Id;
+    }
+
+    private static void Apply(IndicatorScheme scheme, SchemeRevision c)
+    {
+        if (c.IndicatorCode is { } code)
+        {
+            var node = scheme.Indicators.FirstOrDefault(i => i.Code == code) ?? throw new AssessmentRuleException($"指标 {code} 不存在");
+            node.Title = c.Title ?? node.Title;
+            node.Guidance = c.Guidance ?? node.Guidance;
+            node.Evidence = c.Evidence ?? node.Evidence;
+        }
+        scheme.ExcellentMin = c.ExcellentMin ?? scheme.ExcellentMin;
+        scheme.GoodMin = c.GoodMin ?? scheme.GoodMin;
+        scheme.PassMin = c.PassMin ?? scheme.PassMin;
+        scheme.ExcellentQuotaPercent = c.ExcellentQuotaPercent ?? scheme.ExcellentQuotaPercent;
+        scheme.MaxGapWithoutReason = c.MaxGap ?? scheme.MaxGapWithoutReason;
+        if (!(scheme.ExcellentMin > scheme.GoodMin && scheme.GoodMin > scheme.PassMin))
+            throw new AssessmentRuleException("等级分数线必须满足 优秀 > 良好 > 合格");
+    }
+}

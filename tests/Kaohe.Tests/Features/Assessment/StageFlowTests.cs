@@ -1,0 +1,120 @@
+using Kaohe.Domain.Assessment;
+
+namespace Kaohe.Tests.Features.Assessment;
+
+/// <summary>The per-unit stage state machine as pure domain code: hand-offs, locks, returns, gaps.</summary>
+public sealed class StageFlowTests
+{
+    private static readonly DateTime Now = new(2019, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly IndicatorScheme Scheme = new() { Name = "t", MaxGapWithoutReason = 10m };
+
+    private static void Score(CampaignUnit unit, Stage stage, decimal total, string? gapReason = null, bool reportsToProvince = false)
+    {
+        var result = unit.Edit(stage);
+        result.Total = total;
+        result.GapReason = gapReason;
+        unit.Submit(stage, Scheme, reportsToProvince, "u", Now);
+    }
+
+    [Fact]
+    public void Unit_WalksSelfCheck_City_Expert_ToScored_AndTheLatestCounts()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 96);
+        Assert.Equal(UnitStep.CityReview, unit.Step);
+        Score(unit, Stage.CityReview, 92);
+        Assert.Equal(UnitStep.ExpertReview, unit.Step);
+        Score(unit, Stage.ExpertReview, 88);
+        Assert.Equal(UnitStep.Scored, unit.Step);
+        Assert.Equal(88, unit.FinalScore);
+        Assert.Equal(Grade.Good, unit.ComputedGrade);
+        Assert.Equal([96m, 92m, 88m], unit.Results.OrderBy(r => r.Stage).Select(r => r.Total));
+    }
+
+    [Fact]
+    public void UnitReportingToProvince_SkipsTheCityStage()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
+        Assert.Equal(UnitStep.ExpertReview, unit.Step);
+        var e = Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.CityReview, "理由", reportsToProvince: true));
+        Assert.Contains("没有市级主评", e.Message);
+    }
+
+    [Fact]
+    public void SampledUnit_WaitsForTheFieldVisit()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 90);
+        Score(unit, Stage.CityReview, 90);
+        unit.MarkSampled();
+        Score(unit, Stage.ExpertReview, 90);
+        Assert.Equal(UnitStep.FieldVisit, unit.Step);
+        Score(unit, Stage.FieldVisit, 84);
+        Assert.Equal(UnitStep.Scored, unit.Step);
+        Assert.Equal(84, unit.FinalScore);
+    }
+
+    [Fact]
+    public void SubmittedStage_IsLocked()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 90);
+        var e = Assert.Throws<AssessmentRuleException>(() => unit.Edit(Stage.SelfCheck));
+        Assert.Contains("已锁定", e.Message);
+        Assert.Throws<AssessmentRuleException>(() => unit.Edit(Stage.ExpertReview));
+    }
+
+    [Fact]
+    public void Return_NeedsAReason_GoesOnlyBackwards_AndUnlocksThatStage()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 90);
+        Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.SelfCheck, " ", false));
+        Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.ExpertReview, "理由", false));
+        unit.Return(Stage.SelfCheck, "佐证材料不全", false);
+        Assert.Equal(UnitStep.SelfCheck, unit.Step);
+        Assert.Equal("佐证材料不全", unit.ReturnReason);
+        Assert.False(unit.ResultOf(Stage.SelfCheck)!.IsSubmitted);
+        Score(unit, Stage.SelfCheck, 91);
+        Assert.Null(unit.ReturnReason);
+    }
+
+    [Theory]
+    [InlineData(95, 85, null, true)]
+    [InlineData(95, 84.5, null, false)]
+    [InlineData(95, 84.5, "现场核实档案缺失", true)]
+    [InlineData(80, 90.5, null, false)]
+    public void GapBeyondTheSchemeLimit_NeedsAWrittenReason(decimal self, decimal city, string? reason, bool accepted)
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, self);
+        if (accepted) Score(unit, Stage.CityReview, city, reason);
+        else Assert.Contains("差异说明", Assert.Throws<AssessmentRuleException>(() => Score(unit, Stage.CityReview, city, reason)).Message);
+    }
+
+    [Fact]
+    public void Decision_KeepingTheComputedGrade_NeedsNothing_ChangingIt_NeedsReasonAndMajority()
+    {
+        var unit = new CampaignUnit();
+        Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
+        Score(unit, Stage.ExpertReview, 89.5m);
+        Assert.Throws<AssessmentRuleException>(() => unit.Decide(Grade.Excellent, null, 5, 2, 0));
+        Assert.Throws<AssessmentRuleException>(() => unit.Decide(Grade.Excellent, "整改到位", 3, 3, 1));
+        unit.Decide(Grade.Excellent, "整改到位", 5, 2, 0);
+        Assert.Equal(Grade.Excellent, unit.FinalGrade);
+        unit.Decide(Grade.Good, null, null, null, null);
+        Assert.Equal(Grade.Good, unit.FinalGrade);
+    }
+
+    [Fact]
+    public void SealedCampaign_RefusesChanges_AndNeedsEveryGrade()
+    {
+        var campaign = new Campaign { Title = "t", Stages = [new CampaignStage { Stage = Stage.SelfCheck }], Units = [new CampaignUnit()] };
+        Assert.Contains("没有确定等级", Assert.Throws<AssessmentRuleException>(() => campaign.Seal("admin", Now)).Message);
+        campaign.Units[0].FinalGrade = Grade.Good;
+        campaign.Seal("admin", Now);
+        Assert.True(campaign.IsSealed);
+        Assert.Throws<AssessmentRuleException>(() => campaign.OpenStage(Stage.SelfCheck));
+    }
+}
