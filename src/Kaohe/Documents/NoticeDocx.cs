@@ -36,7 +36,7 @@ public static class NoticeDocx
     private static IEnumerable<Paragraph> Paragraphs(NoticeDocument n, DocxWriter w)
     {
         if (n.Watermark is { } mark) yield return w.P($"【{mark}】", L.HeadingFont, L.BodySize, JustificationValues.Center, color: "C00000");
-        yield return w.P(n.Issuers, L.TitleFont, 26, JustificationValues.Center, color: "C00000");
+        foreach (var issuer in n.IssuerNames) yield return w.P(issuer, L.TitleFont, NoticePdf.IssuerSize, JustificationValues.Center, color: "C00000");
         yield return w.P(n.DocumentNumber, L.BodyFont, L.BodySize, JustificationValues.Center, redRule: true);
         yield return w.P("", L.BodyFont, L.BodySize);
         yield return w.P(n.Title, L.TitleFont, L.TitleSize, JustificationValues.Center);

@@ -12,13 +12,16 @@ public static class NoticePdf
 {
     private static readonly XColor Red = XColor.FromArgb(0xC0, 0, 0);
 
+    // A joint notice stacks its issuers, one per line, in the red masthead (GB/T 9704-2012 §7.2.3).
+    internal const double IssuerSize = 26;
+
     public static byte[] Generate(NoticeDocument n) => Generate(n, L.Standard);
 
     public static byte[] Generate(NoticeDocument n, L layout)
     {
         using var pdf = new PdfComposer(layout, n.Title);
         if (n.Watermark is { } mark) pdf.Paragraph($"【{mark}】", align: Align.Center, color: Red);
-        pdf.Paragraph(n.Issuers, 26, Align.Center, bold: true, color: Red);
+        foreach (var issuer in n.IssuerNames) pdf.Paragraph(issuer, IssuerSize, Align.Center, bold: true, color: Red);
         pdf.Paragraph(n.DocumentNumber, align: Align.Center);
         pdf.Rule(Red);
         pdf.Paragraph("");

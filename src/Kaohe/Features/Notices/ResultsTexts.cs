@@ -9,6 +9,8 @@ public static class ResultsTexts
     public const string NameRequired = "单位不能为空";
     public const string NoRows = "文件中没有数据行";
 
+    public static string NoPreviousYear(int year) => $"{year} 年度之前没有已封存的考核，无法对比";
+
     public static string HistoricalTitle(int year) => $"{year} 年度考核（往年结果导入）";
 
     public static string YearExists(int year, Campaign c) =>
