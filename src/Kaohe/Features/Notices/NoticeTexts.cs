@@ -34,8 +34,17 @@ public static class NoticeTexts
     /// <summary>The 2018 narrative with the stages and the unit counts filled in from the campaign.</summary>
     public static string Overview(int units, int zones, int cityCentres) =>
         $"本次考核分{string.Join("、", Stages[..^1])}和{Stages[^1]}等{Stages.Length}个阶段进行，考核范围覆盖全省开办生源地贷款业务的{units}个县级资助中心"
-        + (zones + cityCentres > 0 ? $"（其中，包括{zones}个未列入行政区划的开发区和{cityCentres}个代办所辖区生源地信用助学贷款业务的市级学生资助管理中心，下同）" : "")
+        + Including(zones, cityCentres)
         + "。考核情况显示：绝大多数市、县高度重视生源地信用助学贷款工作，成立了学生资助工作领导小组并通过召开会议推进各项助学贷款工作开展，建立了具有独立法人资格的学生资助管理机构，并配备了专职工作人员，各地学生资助管理中心均安排有独立的办公场所，经费安排和设备配备能满足工作开展的需要，各项管理制度健全，工作岗位职责明确；大部分市、县全年工作计划明确，根据制定应急预案进行演练，能及时有效组织高中学校开展预申请工作，贷款申请受理与合同签订工作有序进行，宣传、诚信教育效果显著，各项贷后管理工作有序开展；档案材料真实完整上报及时，内部档案管理基本规范；能及时准确的完成生源地贷款管理系统的信息维护工作、合同变更办理工作和毕业确认工作，风险补偿金归集及时；贷款回收工作效果显著，部分市、县建立了有效的风险防控机制；建立了咨询投诉处理机制，并设立了专人值守的咨询投诉电话，生源地信用助学贷款工作得到广大人民群众的认同和赞誉。";
+
+    // The 2018 notice says 9 zones, but its annex names only 8 (DOMAIN.md §2): Kaohe counts the unit types it stores.
+    private static string Including(int zones, int cityCentres)
+    {
+        var parts = new List<string>();
+        if (zones > 0) parts.Add($"{zones}个未列入行政区划的开发区");
+        if (cityCentres > 0) parts.Add($"{cityCentres}个代办所辖区生源地信用助学贷款业务的市级学生资助管理中心");
+        return parts.Count == 0 ? "" : $"（其中，包括{string.Join("和", parts)}，下同）";
+    }
 
     /// <summary>四、下一步工作要求 of the 2018 notice: the default when no earlier year has its own.</summary>
     public const string Requirements =
