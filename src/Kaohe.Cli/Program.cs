@@ -12,5 +12,7 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     UserCommands.Create(),
     AuditCommands.Create(),
     CampaignCommands.Create(),
+    NoticeCommands.Create(),
+    ResultsCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

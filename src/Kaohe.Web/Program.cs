@@ -50,6 +50,7 @@ app.MapSessionEndpoints();
 app.MapUnitEndpoints();
 app.MapAuditEndpoints();
 app.MapAssessmentEndpoints();
+app.MapNoticeEndpoints();
 
 await app.RunAsync();
 

@@ -345,6 +345,35 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Issuers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Opening = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Overview = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDrafts_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StageResults",
                 columns: table => new
                 {
@@ -487,6 +516,12 @@ namespace Kaohe.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDrafts_CampaignId",
+                table: "NoticeDrafts",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
                 table: "ServedDistricts",
                 column: "UnitId");
@@ -556,6 +591,9 @@ namespace Kaohe.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "IndicatorScores");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDrafts");
 
             migrationBuilder.DropTable(
                 name: "ServedDistricts");
