@@ -11,5 +11,6 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     UnitCommands.Create(),
     UserCommands.Create(),
     AuditCommands.Create(),
+    LedgerCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
