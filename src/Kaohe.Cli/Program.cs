@@ -14,5 +14,6 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     CampaignCommands.Create(),
     NoticeCommands.Create(),
     ResultsCommands.Create(),
+    LedgerCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();
