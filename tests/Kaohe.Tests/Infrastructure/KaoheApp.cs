@@ -20,7 +20,10 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A copy of the demo template: the app starts as on first run, without loading the demo again.
+        DemoTemplates.CopySqliteAsync(DatabasePath).GetAwaiter().GetResult();
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, DatabasePath);
+        builder.UseSetting(Kaohe.Features.Ledger.PersonalDataProtector.ConfigurationKey, DemoTemplates.DataKey);
         builder.UseEnvironment("Testing");
     }
 

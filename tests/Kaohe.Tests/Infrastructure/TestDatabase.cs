@@ -1,6 +1,4 @@
 using Kaohe.Data;
-using Kaohe.Features.Demo;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -22,8 +20,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         Target = target;
         _drop = drop;
-        var config = new ConfigurationBuilder().AddInMemoryCollection([new(DatabaseTarget.EnvironmentVariable, target.ConnectionString)]).Build();
-        _services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddKaohe().BuildServiceProvider();
+        _services = new ServiceCollection().AddSingleton(DemoTemplates.Configuration(target.ConnectionString)).AddKaohe().BuildServiceProvider();
     }
 
     public DatabaseTarget Target { get; }
@@ -34,7 +31,9 @@ public sealed class TestDatabase : IAsyncDisposable
         if (provider == DatabaseProvider.Sqlite)
         {
             var folder = Directory.CreateTempSubdirectory("kaohe-data-").FullName;
-            db = new TestDatabase(DatabaseTarget.Parse(Path.Combine(folder, "t.db")), () =>
+            var path = Path.Combine(folder, "t.db");
+            if (withDemoData) await DemoTemplates.CopySqliteAsync(path);
+            db = new TestDatabase(DatabaseTarget.Parse(path), () =>
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, true);
@@ -46,20 +45,20 @@ public sealed class TestDatabase : IAsyncDisposable
             var server = Environment.GetEnvironmentVariable(PostgresVariable);
             if (string.IsNullOrWhiteSpace(server)) Assert.Skip($"未设置 {PostgresVariable}：PostgreSQL 数据测试跳过（.ci/run 会启动一个临时服务器）");
             var name = "kaohe_t_" + Guid.NewGuid().ToString("N")[..12];
-            await Admin(server, $"CREATE DATABASE {name}");
+            var template = withDemoData ? " TEMPLATE " + await DemoTemplates.PostgresTemplateAsync() : "";
+            await AdminAsync(server, $"CREATE DATABASE {name}{template}");
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
             db = new TestDatabase(DatabaseTarget.Parse(cs), async () =>
             {
                 NpgsqlConnection.ClearAllPools();
-                await Admin(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             });
         }
         await db._services.GetRequiredService<KaoheDatabase>().MigrateAsync();
-        if (withDemoData) await db.Run<LoadDemoData, string>(h => h.HandleAsync());
         return db;
     }
 
-    private static async Task Admin(string server, string sql)
+    internal static async Task AdminAsync(string server, string sql)
     {
         var cs = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString();
         await using var conn = new NpgsqlConnection(cs);

@@ -1,0 +1,71 @@
+using Kaohe.Data;
+using Kaohe.Features.Demo;
+using Kaohe.Features.Ledger;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Kaohe.Tests.Infrastructure;
+
+/// <summary>
+/// Loading the demo data takes seconds; copying a database that already holds it takes milliseconds.
+/// The first test that needs a demo database builds one template per provider; every test then gets its
+/// own copy (a file copy for SQLite, CREATE DATABASE … TEMPLATE for PostgreSQL). All test databases share
+/// one data key, so encrypted columns read back in any copy.
+/// </summary>
+public static class DemoTemplates
+{
+    public static readonly string DataKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private static readonly Lazy<Task<string>> Sqlite = new(BuildSqliteAsync);
+    private static readonly Lazy<Task<string>> Postgres = new(BuildPostgresAsync);
+
+    public static IConfiguration Configuration(string connectionString) => new ConfigurationBuilder().AddInMemoryCollection(
+    [
+        new(DatabaseTarget.EnvironmentVariable, connectionString),
+        new(PersonalDataProtector.ConfigurationKey, DataKey),
+    ]).Build();
+
+    /// <summary>Copies the SQLite demo template to <paramref name="path"/>.</summary>
+    public static async Task CopySqliteAsync(string path) => File.Copy(await Sqlite.Value, path, overwrite: true);
+
+    /// <summary>The name of the PostgreSQL demo template database on the test server.</summary>
+    public static Task<string> PostgresTemplateAsync() => Postgres.Value;
+
+    private static async Task<string> BuildSqliteAsync()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("kaohe-template-").FullName, "template.db");
+        await LoadAsync(DatabaseTarget.Parse(path).ConnectionString);
+        // Fold the WAL into the main file so a plain copy holds everything.
+        await using (var conn = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            await cmd.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
+    private static async Task<string> BuildPostgresAsync()
+    {
+        var server = Environment.GetEnvironmentVariable(TestDatabase.PostgresVariable)!;
+        var name = "kaohe_template_" + Environment.ProcessId;
+        await TestDatabase.AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        await TestDatabase.AdminAsync(server, $"CREATE DATABASE {name}");
+        await LoadAsync(new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString());
+        NpgsqlConnection.ClearAllPools(); // a template must have no open connections
+        return name;
+    }
+
+    private static async Task LoadAsync(string connectionString)
+    {
+        await using var services = new ServiceCollection().AddSingleton(Configuration(connectionString)).AddKaohe().BuildServiceProvider();
+        await services.GetRequiredService<KaoheDatabase>().MigrateAsync();
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "demo";
+        await scope.ServiceProvider.GetRequiredService<LoadDemoData>().HandleAsync();
+    }
+}
