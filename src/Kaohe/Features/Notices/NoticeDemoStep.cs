@@ -24,8 +24,12 @@ public sealed class NoticeDemoStep(KaoheDbContext db) : IDemoStep
         if (units.Count == 0) return null;
         db.Campaigns.Add(new Campaign
         {
-            Year = Year, Title = $"{Year} 年度考核（{NoticeTexts.SyntheticLabel}，非真实结果）", Status = CampaignStatus.Sealed, IsHistorical = true,
-            SealedAtUtc = db.Clock.GetUtcNow().UtcDateTime, SealedBy = "demo",
+            Year = Year,
+            Title = $"{Year} 年度考核（{NoticeTexts.SyntheticLabel}，非真实结果）",
+            Status = CampaignStatus.Sealed,
+            IsHistorical = true,
+            SealedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+            SealedBy = "demo",
             Units = units.Select((id, i) => new CampaignUnit { UnitId = id, FinalGrade = SyntheticGrade(i), FinalScore = SyntheticScore(i) }).ToList(),
         });
         await db.SaveChangesAsync(ct);
