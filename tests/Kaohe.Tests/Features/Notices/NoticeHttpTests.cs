@@ -74,4 +74,32 @@ public sealed class NoticeHttpTests(KaoheApp app) : IClassFixture<KaoheApp>
         Assert.Contains("优秀率 72.62%", page);
         Assert.Contains("/api/notices/2010/pdf", page);
     }
+
+    [Fact]
+    public async Task EditPage_AdminPostsTheForm_AndTheNoticeUsesIt_WhileACountyUserSeesItReadOnly()
+    {
+        await Ensure2018Async();
+        var admin = await app.SignedInAsync("admin");
+        Assert.Contains("/Notices/Edit/2010", await admin.GetStringAsync("/Notices"));
+        var page = await admin.GetStringAsync("/Notices/Edit/2010");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = await admin.GetFromJsonAsync<NoticeFields>("/api/notices/2010/draft");
+        var form = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Issuers"] = fields!.Issuers, ["DocumentNumber"] = fields.DocumentNumber, ["Title"] = fields.Title,
+            ["IssueDate"] = "2011-06-30", ["Addressee"] = fields.Addressee, ["Opening"] = fields.Opening, ["Overview"] = fields.Overview,
+            ["Problems"] = fields.Problems, ["Requirements"] = "（一）表单保存的要求。",
+        };
+        var posted = await admin.PostAsync("/Notices/Edit/2010", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("已保存", await posted.Content.ReadAsStringAsync());
+        var txt = await admin.GetStringAsync("/api/notices/2010/txt");
+        Assert.Contains("\n（一）表单保存的要求。\n", txt);
+        Assert.Contains("\n2011年6月30日\n", txt);
+
+        var erqi = await app.SignedInAsync("erqi");
+        var readOnly = await erqi.GetStringAsync("/Notices/Edit/2010");
+        Assert.Contains("<fieldset disabled=\"disabled\">", readOnly);
+        Assert.Equal(HttpStatusCode.OK, (await erqi.GetAsync("/api/notices/2010/pdf")).StatusCode);
+    }
 }
