@@ -94,8 +94,8 @@ public static class NoticeDocx
     private static FooterPart PageNumberFooter(MainDocumentPart main, JustificationValues side)
     {
         var part = main.AddNewPart<FooterPart>();
-        var p = new Paragraph(new ParagraphProperties(new Justification { Val = side },
-            side == JustificationValues.Right ? new Indentation { Right = "280" } : new Indentation { Left = "280" }));
+        var p = new Paragraph(new ParagraphProperties(
+            side == JustificationValues.Right ? new Indentation { Right = "280" } : new Indentation { Left = "280" }, new Justification { Val = side }));
         p.Append(DocxWriter.Run("— ", L.PageNumberFont, L.PageNumberSize),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), DocxWriter.Run("1", L.PageNumberFont, L.PageNumberSize),
