@@ -28,5 +28,5 @@ fi
 python3 - "$out/notice-2018.txt" "$out/txt-page.txt" <<'PY' || head -40 "$out/notice-2018.txt" > "$out/txt-page.txt"
 import sys; open(sys.argv[2],'w').write(''.join(open(sys.argv[1]).readlines()[:40]))
 PY
-for f in "$out"/*-[0-9].png; do [ -e "$f" ] && mv "$f" "${f%-[0-9].png}.png"; done
+for f in "$out"/*-[0-9]*.png; do [ -e "$f" ] && mv "$f" "${f%-[0-9]*.png}.png"; done
 ls -la "$out"

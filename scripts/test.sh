@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$(fc-list 'Noto Sans CJK SC' 2>/dev/null || true)" ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)   # the notice PDF's embedded font
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)

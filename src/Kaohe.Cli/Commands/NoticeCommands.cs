@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kaohe.Features.Notices;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Kaohe.Cli.Commands;
 
@@ -19,7 +18,7 @@ internal static class NoticeCommands
             var document = await Guard(() => sp.GetRequiredService<ComposeNotice>().HandleAsync(p.GetValue(campaign), ct));
             var path = p.GetValue(output)!.FullName;
             await File.WriteAllBytesAsync(path, NoticeFormats.Generate(document, f), ct);
-            AnsiConsole.WriteLine($"已生成 {path}：{document.Results.Sentence}");
+            Console.WriteLine($"已生成 {path}：{document.Results.Sentence}");
             return 0;
         });
         return notice;

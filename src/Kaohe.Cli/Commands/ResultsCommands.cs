@@ -4,7 +4,6 @@ using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
 using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console;
 
 namespace Kaohe.Cli.Commands;
 
@@ -21,7 +20,7 @@ internal static class ResultsCommands
             var path = p.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"文件不存在：{path.FullName}");
             var r = await sp.GetRequiredService<ImportResults>().HandleAsync(p.GetValue(year), TabularFile.Read(path.FullName), UserScope.System, p.GetValue(title), ct);
-            AnsiConsole.WriteLine($"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个")));
+            Console.WriteLine($"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个")));
             return 0;
         });
 
@@ -32,7 +31,7 @@ internal static class ResultsCommands
         {
             var bytes = await NoticeCommands.Guard(() => sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct));
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, bytes, ct);
-            AnsiConsole.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
             return 0;
         });
 
@@ -42,7 +41,7 @@ internal static class ResultsCommands
             var handler = sp.GetRequiredService<CompareYears>();
             var c = await NoticeCommands.Guard(() => handler.HandleAsync(p.GetValue(year), UserScope.System, ct));
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, CompareYears.Xlsx(c), ct);
-            AnsiConsole.WriteLine($"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine($"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {p.GetValue(output)!.FullName}");
             return 0;
         });
 

@@ -32,6 +32,9 @@ internal sealed class DocxWriter(L layout)
         var half = ((int)Math.Round(size * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var rp = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font, Hint = FontTypeHintValues.EastAsia });
         if (color is not null) rp.Append(new Color { Val = color });
+        // 156 mm holds 27.6 characters of 16 pt: condensing each by 0.25 pt fits the standard's 28 per line.
+        // (A "linesAndChars" grid would say the same to Word, but LibreOffice spreads characters over it.)
+        if (size == L.BodySize) rp.Append(new Spacing { Val = L.Twips(L.TextWidth / L.Standard.CharsPerLine - L.BodySize) });
         rp.Append(new FontSize { Val = half }, new FontSizeComplexScript { Val = half });
         return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }

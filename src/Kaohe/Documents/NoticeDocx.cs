@@ -27,6 +27,7 @@ public static class NoticeDocx
             body.Append(Section(main, layout));
             main.Document = new Document(body);
             main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders());
+            main.AddNewPart<StyleDefinitionsPart>().Styles = DefaultStyles();
             doc.PackageProperties.Title = n.Title;
             doc.PackageProperties.Creator = n.Issuers;
         }
@@ -65,6 +66,18 @@ public static class NoticeDocx
         }
     }
 
+    // The character grid's pitch is the default font size plus charSpace: without 3号 as the document default,
+    // Word and LibreOffice would lay 16 pt characters on a 10 pt grid and give each two cells.
+    private static Styles DefaultStyles()
+    {
+        var size = ((int)(L.BodySize * 2)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Styles(new DocDefaults(
+            new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                new RunFonts { Ascii = L.BodyFont, HighAnsi = L.BodyFont, EastAsia = L.BodyFont, ComplexScript = L.BodyFont },
+                new FontSize { Val = size }, new FontSizeComplexScript { Val = size }, new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+            new ParagraphPropertiesDefault()));
+    }
+
     private static SectionProperties Section(MainDocumentPart main, L layout)
     {
         var odd = PageNumberFooter(main, JustificationValues.Right);
@@ -74,16 +87,15 @@ public static class NoticeDocx
             new FooterReference { Type = HeaderFooterValues.Even, Id = main.GetIdOfPart(even) },
             new PageSize { Width = 11906U, Height = 16838U },
             new PageMargin { Top = L.Twips(L.Top), Bottom = L.Twips(L.Bottom), Left = (uint)L.Twips(L.Left), Right = (uint)L.Twips(L.Right), Header = 851U, Footer = 992U, Gutter = 0U },
-            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = L.Twips(layout.LinePitch),
-                CharacterSpace = (int)Math.Round((L.TextWidth / layout.CharsPerLine - L.BodySize) * 4096) });
+            new DocGrid { Type = DocGridValues.Lines, LinePitch = L.Twips(layout.LinePitch) });
     }
 
     // GB/T 9704-2012 §7.5: 4号 Arabic numerals with a dash each side, one character in from the edge.
     private static FooterPart PageNumberFooter(MainDocumentPart main, JustificationValues side)
     {
         var part = main.AddNewPart<FooterPart>();
-        var p = new Paragraph(new ParagraphProperties(new Justification { Val = side },
-            side == JustificationValues.Right ? new Indentation { Right = "280" } : new Indentation { Left = "280" }));
+        var p = new Paragraph(new ParagraphProperties(
+            side == JustificationValues.Right ? new Indentation { Right = "280" } : new Indentation { Left = "280" }, new Justification { Val = side }));
         p.Append(DocxWriter.Run("— ", L.PageNumberFont, L.PageNumberSize),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }), new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }), DocxWriter.Run("1", L.PageNumberFont, L.PageNumberSize),

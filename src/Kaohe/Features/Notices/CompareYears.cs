@@ -58,7 +58,11 @@ public sealed class CompareYears(KaoheDbContext db, DraftNotice drafts)
     {
         var changes = c.Rose.Select(x => (x, "上升")).Concat(c.Fell.Select(x => (x, "下降"))).Select(t => new Dictionary<string, object>
         {
-            ["所属市"] = t.x.City, ["单位"] = t.x.Unit, [$"{c.PreviousYear}等级"] = t.x.Before.ChineseName(), [$"{c.Year}等级"] = t.x.After.ChineseName(), ["变化"] = t.Item2,
+            ["所属市"] = t.x.City,
+            ["单位"] = t.x.Unit,
+            [$"{c.PreviousYear}等级"] = t.x.Before.ChineseName(),
+            [$"{c.Year}等级"] = t.x.After.ChineseName(),
+            ["变化"] = t.Item2,
         }).ToList();
         var cities = c.Cities.Append(c.Province).Select(x =>
         {

@@ -49,8 +49,13 @@ public sealed class ImportResults(KaoheDbContext db)
 
         var campaign = new Campaign
         {
-            Year = year, Title = title ?? ResultsTexts.HistoricalTitle(year), Status = CampaignStatus.Sealed, IsHistorical = true,
-            SealedAtUtc = db.Clock.GetUtcNow().UtcDateTime, SealedBy = scope.UserName, Units = rows,
+            Year = year,
+            Title = title ?? ResultsTexts.HistoricalTitle(year),
+            Status = CampaignStatus.Sealed,
+            IsHistorical = true,
+            SealedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+            SealedBy = scope.UserName,
+            Units = rows,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Campaigns.Add(campaign);

@@ -15,7 +15,10 @@ public sealed class ListResultYears(KaoheDbContext db)
             .OrderByDescending(c => c.Year).ThenBy(c => c.Id)
             .Select(c => new
             {
-                c.Year, c.Title, c.Status, c.IsHistorical,
+                c.Year,
+                c.Title,
+                c.Status,
+                c.IsHistorical,
                 Units = c.Units.Count(u => u.FinalGrade != null),
                 Excellent = c.Units.Count(u => u.FinalGrade == Grade.Excellent),
             }).ToListAsync(ct);

@@ -15,8 +15,12 @@ public static class NoticeFormats
         _ => NoticeTxt.Generate(n),
     };
 
-    public static bool TryParse(string? text, out NoticeFormat format) =>
-        Enum.TryParse((text ?? "").Trim().TrimStart('.'), ignoreCase: true, out format) && Enum.IsDefined(format);
+    public static bool TryParse(string? text, out NoticeFormat format)
+    {
+        var t = (text ?? "").Trim().TrimStart('.');
+        format = default;
+        return t.Length > 0 && t.All(char.IsAsciiLetter) && Enum.TryParse(t, ignoreCase: true, out format);
+    }
 
     public static string Extension(NoticeFormat f) => "." + f.ToString().ToLowerInvariant();
 

@@ -58,6 +58,8 @@ public sealed class Notice2018Tests(Notice2018Fixture fixture) : IClassFixture<N
         Assert.Contains(fonts, f => f.EastAsia == "方正小标宋简体");
         Assert.Contains(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>(), p => p.ParagraphProperties?.PageBreakBefore is not null && p.InnerText == "附件");
         Assert.All(body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Indentation>().Where(i => i.FirstLineChars is not null), i => Assert.Equal("640", i.FirstLine));
+        // Word refuses a file whose elements break the schema (e.g. out of order), so the file must validate.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var footers = doc.MainDocumentPart.FooterParts.Select(f => f.Footer!.InnerText).ToList();
         Assert.Equal(2, footers.Count);
         Assert.All(footers, f => Assert.Equal("—  PAGE 1 —", f));

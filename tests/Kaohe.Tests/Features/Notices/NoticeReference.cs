@@ -3,7 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
+using Kaohe.Data;
+using Kaohe.Features.Demo;
 using Kaohe.Features.Notices;
+using Kaohe.Tests.Infrastructure;
 
 namespace Kaohe.Tests.Features.Notices;
 
@@ -46,6 +49,17 @@ internal static partial class NoticeReference
         var start = text.IndexOf("一、考核优秀单位", text.IndexOf("附 件", StringComparison.Ordinal), StringComparison.Ordinal);
         return text[start..].Split('\n').Select(Normalize).Where(l => l.Length > 0)
             .Select(l => l.Contains('：') && !l.EndsWith('。') ? l + "。" : l).ToList();
+    }
+
+    /// <summary>
+    /// A database with only the registry (the 168 units), none of the other areas' demo steps: these tests
+    /// import their own years, and a demo campaign of the same year must not get in their way.
+    /// </summary>
+    public static async Task<TestDatabase> RegistryOnlyAsync(DatabaseProvider provider)
+    {
+        var db = await TestDatabase.CreateAsync(provider, withDemoData: false);
+        await db.Run<RegistryDemoStep, string?>(s => s.RunAsync(CancellationToken.None));
+        return db;
     }
 
     public static string ResultsSentence2018 => "全省 168 个县级资助中心中，确定考核优秀单位 122 个，考核良好单位 41 个，考核合格单位 5 个，优秀率 72.62%";

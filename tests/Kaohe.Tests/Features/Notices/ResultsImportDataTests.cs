@@ -41,7 +41,7 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
     [Fact]
     public async Task ImportAnotherYear_WithNoExcellentAndSomeFailing_GivesItsOwnAnnexAndCounts()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await NoticeReference.RegistryOnlyAsync(provider);
         var result = await db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2015, Files.Table(Files.Csv(Year2015, gbk: true)), UserScope.System));
         Assert.Equal([0, 5, 3, 3], Grades.InNoticeOrder.Select(g => result.Counts[g]));
 
@@ -53,14 +53,14 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         Assert.Contains("覆盖全省开办生源地贷款业务的11个县级资助中心（其中，包括3个未列入行政区划的开发区，下同）", text);
         var pdf = NoticeReference.NormalizeDocument(NoticeReference.PdfText(NoticePdf.Generate(notice)));
         Assert.Contains(string.Concat(ExpectedAnnex2015), pdf);
-        var scores = await db.Query(c => c.CampaignUnits.Where(u => u.FinalScore != null).OrderBy(u => u.FinalScore).Select(u => u.FinalScore).ToListAsync());
+        var scores = await db.Query(c => c.CampaignUnits.Where(u => u.CampaignId == result.CampaignId && u.FinalScore != null).OrderBy(u => u.FinalScore).Select(u => u.FinalScore).ToListAsync());
         Assert.Equal([55m, 70m, 81m, 86.5m], scores);
     }
 
     [Fact]
     public async Task Import_UnknownWrongCityOrAmbiguousUnits_ListsCandidates_AndWritesNothing()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await NoticeReference.RegistryOnlyAsync(provider);
         // A second 高新区 (洛阳) makes the bare name ambiguous, as it is across Henan's cities.
         await db.Run<ImportUnits, UnitImportResult>(h => h.HandleAsync(Files.Table(Files.Csv(
             "规范名称,通报名称,单位类型,区划代码,代码版本,通报分组,上级市\n洛阳高新技术产业开发区,高新区,开发区（统计用代码）,410371,2018统计用,洛阳市,洛阳市\n")), UserScope.System));
@@ -75,19 +75,19 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         Assert.Contains(byRow[7], e => e.Column == "等级" && e.Message.Contains("特优"));
         Assert.Contains(byRow[8], e => e.Message == "单位“二七区”与第 2 行是同一单位");
         Assert.Empty(byRow[2]);
-        Assert.False(await db.Query(c => c.Campaigns.AnyAsync()));
+        Assert.False(await db.Query(c => c.Campaigns.AnyAsync(x => x.Year == 2016)));
     }
 
     [Fact]
     public async Task Import_YearThatAlreadyHasACampaign_SaysSo_AndDoesNotDuplicate()
     {
-        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var db = await NoticeReference.RegistryOnlyAsync(provider);
         var file = Files.Csv("单位,所属市,等级\n二七区,郑州市,优秀\n");
-        await db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2017, Files.Table(file), UserScope.System));
+        await db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2013, Files.Table(file), UserScope.System));
         var error = await Assert.ThrowsAsync<ImportRejectedException>(() =>
-            db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2017, Files.Table(file), UserScope.System)));
-        Assert.StartsWith("2017 年度已有考核“2017 年度考核（往年结果导入）”（已封存，往年结果导入），不能重复导入", Assert.Single(error.Errors).Message);
-        Assert.Equal(1, await db.Query(c => c.Campaigns.CountAsync(x => x.Year == 2017)));
+            db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2013, Files.Table(file), UserScope.System)));
+        Assert.StartsWith("2013 年度已有考核“2013 年度考核（往年结果导入）”（已封存，往年结果导入），不能重复导入", Assert.Single(error.Errors).Message);
+        Assert.Equal(1, await db.Query(c => c.Campaigns.CountAsync(x => x.Year == 2013)));
     }
 }
 
