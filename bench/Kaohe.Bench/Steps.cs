@@ -46,6 +46,7 @@ internal static class Steps
     {
         foreach (var f in new[] { target, target + "-wal", target + "-shm" }) File.Delete(f);
         File.Copy(registry, target);
+        if (File.Exists(registry + "-wal")) File.Copy(registry + "-wal", target + "-wal");
         var sw = Stopwatch.StartNew();
         await using (var host = await BenchHost.OpenAsync(target, withRegistry: false))
             await host.RunAsync<ImportLedger>((h, _) => h.HandleAsync(csv, Domain.Accounts.UserScope.System));

@@ -16,7 +16,6 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
     private readonly SqliteCommand _batch;
     private readonly SqliteParameter[] _p;
     private int _pending;
-    private readonly List<object?[]> _tail = [];
 
     public SqliteInstalmentWriter(DbConnection conn, DbTransaction tx, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
         : base(snapshots, protector, known)
