@@ -26,8 +26,9 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         var visible = db.UnitIdsVisibleTo(scope);
         var snapshots = await db.LedgerSnapshots.Where(s => visible.Contains(s.UnitId))
             .Where(s => snapshotIds == null ? s.SupersededAtUtc == null : snapshotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Kind }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Kind, s.UnitId }).ToListAsync(ct);
         var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
+        foreach (var s in snapshots) calc.IncludeUnit(s.UnitId);
         var instalmentIds = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => s.Id).ToList();
         if (instalmentIds.Count > 0) await StreamInstalmentsAsync(instalmentIds, request.AsOf, calc, ct);
         var contractIds = snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList();
@@ -57,7 +58,7 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
                     calc.AddContract(c.UnitId, c.IdValue, c.SchoolYear, c.Status, c.ReceiptDay, c.GraduationYear, c.ConfirmedDay);
                 continue;
             }
-            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes));
+            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes), hash: false);
             if (!result.IsValid) throw new ImportRejectedException(result.Errors);
         }
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
@@ -69,6 +70,7 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = db.Provider == DatabaseProvider.Postgres ? PostgresSql(snapshotIds) : SqliteSql(snapshotIds);
+        cmd.CommandTimeout = 0; // a province's ledger streams for longer than the default 30 s under load
         var p = cmd.CreateParameter();
         p.ParameterName = "@asOf";
         p.Value = db.Provider == DatabaseProvider.Postgres ? asOf : asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
