@@ -66,6 +66,20 @@ internal static class AssessmentEndpoints
             return TypedResults.NoContent();
         })).RequireAuthorization(Policies.Writer);
 
+        api.MapGet("/{id:int}/workbook/{stage}", (int id, string stage, string? format, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
+        {
+            var f = TableWriter.ParseFormat(format ?? "xlsx");
+            var s = ParseStage(stage);
+            return TypedResults.File(await h.DownloadAsync(id, s, ctx.User.Scope(), f), TableWriter.ContentType(f), $"{s.ChineseName()}评分表{TableWriter.Extension(f)}");
+        }));
+        api.MapPost("/{id:int}/workbook/{stage}", (int id, string stage, bool? submit, string? fileName, HttpRequest request, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            buffer.Position = 0;
+            return TypedResults.Ok(await h.UploadAsync(id, ParseStage(stage), TabularFile.Read(buffer, fileName ?? "score.xlsx"), submit ?? false, ctx.User.Scope()));
+        })).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
         MapSchemes(app.MapGroup("/api/schemes").WithTags("考核指标体系").RequireAuthorization(Policies.SignedIn));
     }
 

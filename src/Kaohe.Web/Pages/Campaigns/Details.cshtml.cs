@@ -14,6 +14,7 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
     public IReadOnlyList<CityProgress> Progress { get; private set; } = [];
     public bool IsAdmin { get; private set; }
     public bool MayDecide { get; private set; }
+    public IReadOnlyList<Stage> MyStages { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
@@ -25,6 +26,7 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
         Results = (await results.HandleAsync(id, scope))!;
         Progress = (await progress.HandleAsync(id, scope))!;
         IsAdmin = scope.Role == Role.ProvinceAdmin;
+        MyStages = c.Stages.Where(s => s.Status == StageStatus.Open && StageRoles.MayScore(scope.Role, s.Stage)).Select(s => s.Stage).ToList();
         MayDecide = scope.Role is Role.ProvinceAdmin or Role.Expert && c.Status != CampaignStatus.Sealed;
         return Page();
     }
@@ -43,6 +45,22 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
 
     public Task<IActionResult> OnPostSealAsync(int id, [FromServices] DecideAndSeal h) =>
         Act(id, async s => { await h.SealAsync(id, s); return "考核已封存，结果只读"; });
+
+    public Task<IActionResult> OnPostUploadAsync(int id, Stage stage, IFormFile? file, bool submit, [FromServices] ScoringWorkbook h) =>
+        Act(id, async s =>
+        {
+            if (file is null) throw new AssessmentRuleException("请选择评分表文件");
+            await using var stream = file.OpenReadStream();
+            try
+            {
+                var r = await h.UploadAsync(id, stage, Kaohe.Common.Tabular.TabularFile.Read(stream, file.FileName), submit, s);
+                return $"已导入 {r.Units} 个单位的 {r.Scores} 项评分{(r.Submitted ? "并提交" : "（草稿）")}";
+            }
+            catch (Kaohe.Common.Tabular.ImportRejectedException e)
+            {
+                throw new AssessmentRuleException(string.Join("；", e.Errors.Take(20)) + $"（共 {e.Errors.Count} 处错误，未写入任何数据）");
+            }
+        });
 
     private async Task<IActionResult> Act(int id, Func<UserScope, Task<string>> action)
     {
