@@ -44,6 +44,10 @@ internal static class AssessmentEndpoints
             return TypedResults.NoContent();
         })).RequireAuthorization(Policies.Writer);
 
+        api.MapGet("/{id:int}/units/{unitId:int}/findings", async (int id, int unitId, RecordFinding h, HttpContext ctx) =>
+            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
+        api.MapPost("/{id:int}/units/{unitId:int}/findings", (int id, int unitId, NewFinding req, RecordFinding h, HttpContext ctx) => Guard(async () =>
+            TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.Writer);
         api.MapPost("/{id:int}/experts/assign", (int id, int? perUnit, AssignExperts h, HttpContext ctx) => Guard(async () =>
             TypedResults.Ok(await h.HandleAsync(id, ctx.User.Scope(), perUnit ?? 1)))).RequireAuthorization(Policies.ProvinceAdmin);
         api.MapPost("/{id:int}/experts/adjust", (int id, AdjustRequest req, AssignExperts h, HttpContext ctx) => Guard(async () =>

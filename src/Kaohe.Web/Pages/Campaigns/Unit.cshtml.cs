@@ -9,12 +9,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Campaigns;
 
 /// <summary>One unit in one campaign: every stage's scores side by side, the form for the stage this account owns, returns and the decision.</summary>
-public sealed class UnitModel(GetCampaignUnit get) : PageModel
+public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings) : PageModel
 {
     public CampaignUnitView View { get; private set; } = null!;
     public Stage? MyStage { get; private set; }
     public IReadOnlyList<Stage> MayReturnTo { get; private set; } = [];
     public bool MayDecide { get; private set; }
+    public bool MayRecordFinding { get; private set; }
+    public IReadOnlyList<FindingView> Findings { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
@@ -29,6 +31,8 @@ public sealed class UnitModel(GetCampaignUnit get) : PageModel
             && !(t == Stage.CityReview && view.ReportsToProvince)
             && (scope.Role != Role.CityReviewer || view.Step == UnitStep.CityReview)).ToList();
         MayDecide = !view.Sealed && view.Step == UnitStep.Scored && scope.Role is Role.ProvinceAdmin or Role.Expert;
+        MayRecordFinding = !view.Sealed && scope.Role is Role.ProvinceAdmin or Role.Expert or Role.CityReviewer;
+        Findings = await findings.ListAsync(id, unitId, scope);
         return Page();
     }
 
@@ -59,6 +63,9 @@ public sealed class UnitModel(GetCampaignUnit get) : PageModel
 
     public Task<IActionResult> OnPostDecideAsync(int id, int unitId, Grade grade, string? reason, int? votesFor, int? votesAgainst, int? votesAbstain, [FromServices] DecideAndSeal h) =>
         Act(id, unitId, async s => { await h.DecideAsync(id, [new GradeDecision(unitId, grade, reason, votesFor, votesAgainst, votesAbstain)], s); return $"等级确定为{grade.ChineseName()}"; });
+
+    public Task<IActionResult> OnPostFindingAsync(int id, int unitId, FindingCategory category, string text, DateOnly? dueDate) =>
+        Act(id, unitId, async s => { await findings.HandleAsync(id, unitId, new NewFinding(category, text, dueDate), s); return "已记录问题"; });
 
     private async Task<IActionResult> Act(int id, int unitId, Func<UserScope, Task<string>> action)
     {

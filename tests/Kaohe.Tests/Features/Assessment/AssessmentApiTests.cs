@@ -81,6 +81,24 @@ public sealed class AssessmentApiTests(KaoheApp app) : IClassFixture<KaoheApp>
     }
 
     [Fact]
+    public async Task Expert_RecordsAFindingOnAnAssignedUnit_CountyMayNot()
+    {
+        var expert = await app.SignedInAsync("expert");
+        var id = await CampaignAsync(expert, 2019);
+        var unit = (await expert.GetFromJsonAsync<ResultsView>($"/api/campaigns/{id}/results"))!.UnitsInOrder[0].UnitId;
+        var posted = await expert.PostAsJsonAsync($"/api/campaigns/{id}/units/{unit}/findings", new NewFinding(FindingCategory.Archives, "缺失借阅记录"));
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var list = (await expert.GetFromJsonAsync<List<FindingView>>($"/api/campaigns/{id}/units/{unit}/findings"))!;
+        Assert.Equal(("档案管理", "缺失借阅记录"), (Assert.Single(list).Category, list[0].Text));
+
+        var county = await app.SignedInAsync("erqi");
+        var own = await UnitAsync(county, "410103");
+        var refused = await county.PostAsJsonAsync($"/api/campaigns/{id}/units/{own}/findings", new NewFinding(FindingCategory.Archives, "自己记"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty((await county.GetFromJsonAsync<List<FindingView>>($"/api/campaigns/{id}/units/{unit}/findings"))!);
+    }
+
+    [Fact]
     public async Task SchemeExport_IsAnXlsxInTheImportFormat()
     {
         var admin = await app.SignedInAsync("admin");
