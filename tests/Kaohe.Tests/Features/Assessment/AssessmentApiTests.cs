@@ -28,6 +28,9 @@ public sealed class AssessmentApiTests(KaoheApp app) : IClassFixture<KaoheApp>
         Assert.Contains("72.62%", page);
         Assert.DoesNotContain("封存考核结果", page);
         Assert.Contains("宽严度", await bank.GetStringAsync($"/Campaigns/Compare/{id}"));
+        var list = await bank.GetStringAsync("/Campaigns");
+        Assert.Contains("2018年度生源地信用助学贷款工作考核", list);
+        Assert.Contains("已封存", list);
     }
 
     [Fact]
