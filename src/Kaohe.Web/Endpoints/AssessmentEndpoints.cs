@@ -48,6 +48,18 @@ internal static class AssessmentEndpoints
             TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
         api.MapPost("/{id:int}/units/{unitId:int}/findings", (int id, int unitId, NewFinding req, RecordFinding h, HttpContext ctx) => Guard(async () =>
             TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.Writer);
+        api.MapGet("/{id:int}/units/{unitId:int}/evidence", async (int id, int unitId, AttachEvidence h, HttpContext ctx) =>
+            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
+        api.MapPost("/{id:int}/units/{unitId:int}/evidence/{stage}", (int id, int unitId, string stage, IFormFile file, AttachEvidence h, HttpContext ctx) => Guard(async () =>
+        {
+            if (file.Length > Domain.Assessment.EvidenceFile.MaxBytes) throw new AssessmentRuleException("佐证材料不能超过 10 MB");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            return TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, ParseStage(stage), file.FileName, buffer.ToArray(), ctx.User.Scope()) });
+        })).RequireAuthorization(Policies.Writer).DisableAntiforgery(); // the auth cookie is SameSite=Lax: a cross-site POST carries no cookie
+        app.MapGet("/api/evidence/{fileId:int}", async (int fileId, AttachEvidence h, HttpContext ctx) =>
+            await h.GetAsync(fileId, ctx.User.Scope()) is { } f ? Results.File(f.Content, f.ContentType, f.FileName) : Results.NotFound())
+            .WithTags("考核").RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{id:int}/experts/assign", (int id, int? perUnit, AssignExperts h, HttpContext ctx) => Guard(async () =>
             TypedResults.Ok(await h.HandleAsync(id, ctx.User.Scope(), perUnit ?? 1)))).RequireAuthorization(Policies.ProvinceAdmin);
         api.MapPost("/{id:int}/experts/adjust", (int id, AdjustRequest req, AssignExperts h, HttpContext ctx) => Guard(async () =>

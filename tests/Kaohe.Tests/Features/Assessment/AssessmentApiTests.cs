@@ -102,6 +102,27 @@ public sealed class AssessmentApiTests(KaoheApp app) : IClassFixture<KaoheApp>
     }
 
     [Fact]
+    public async Task County_AttachesEvidence_TypeCheckedFromTheBytes_OthersOutOfScopeSeeNothing()
+    {
+        var county = await app.SignedInAsync("erqi");
+        var id = await CampaignAsync(county, 2019);
+        var erqi = await UnitAsync(county, "410103");
+        static MultipartFormDataContent Form(byte[] bytes, string name) => new() { { new ByteArrayContent(bytes), "file", name } };
+        var fake = await county.PostAsync($"/api/campaigns/{id}/units/{erqi}/evidence/SelfCheck", Form("MZ\x90\x00"u8.ToArray(), "制度.pdf"));
+        Assert.Equal(HttpStatusCode.BadRequest, fake.StatusCode);
+        Assert.Contains("只接受", await fake.Content.ReadAsStringAsync());
+        var ok = await county.PostAsync($"/api/campaigns/{id}/units/{erqi}/evidence/SelfCheck", Form("%PDF-1.4 test"u8.ToArray(), "制度汇编.pdf"));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var file = Assert.Single((await county.GetFromJsonAsync<List<EvidenceInfo>>($"/api/campaigns/{id}/units/{erqi}/evidence"))!);
+        Assert.Equal("制度汇编.pdf", file.FileName);
+        Assert.Equal("%PDF-1.4 test", await county.GetStringAsync($"/api/evidence/{file.Id}"));
+
+        var other = await app.SignedInAsync("expert"); // not assigned to 二七区
+        Assert.Empty((await other.GetFromJsonAsync<List<EvidenceInfo>>($"/api/campaigns/{id}/units/{erqi}/evidence"))!);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/evidence/{file.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task SchemeExport_IsAnXlsxInTheImportFormat()
     {
         var admin = await app.SignedInAsync("admin");
