@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Campaigns;
 
 /// <summary>One unit in one campaign: every stage's scores side by side, the form for the stage this account owns, returns and the decision.</summary>
-public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings) : PageModel
+public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, AttachEvidence evidence) : PageModel
 {
     public CampaignUnitView View { get; private set; } = null!;
     public Stage? MyStage { get; private set; }
@@ -17,6 +17,7 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings) : Pag
     public bool MayDecide { get; private set; }
     public bool MayRecordFinding { get; private set; }
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
+    public IReadOnlyList<EvidenceInfo> Evidence { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
@@ -33,6 +34,7 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings) : Pag
         MayDecide = !view.Sealed && view.Step == UnitStep.Scored && scope.Role is Role.ProvinceAdmin or Role.Expert;
         MayRecordFinding = !view.Sealed && scope.Role is Role.ProvinceAdmin or Role.Expert or Role.CityReviewer;
         Findings = await findings.ListAsync(id, unitId, scope);
+        Evidence = await evidence.ListAsync(id, unitId, scope);
         return Page();
     }
 
@@ -66,6 +68,16 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings) : Pag
 
     public Task<IActionResult> OnPostFindingAsync(int id, int unitId, FindingCategory category, string text, DateOnly? dueDate) =>
         Act(id, unitId, async s => { await findings.HandleAsync(id, unitId, new NewFinding(category, text, dueDate), s); return "已记录问题"; });
+
+    public Task<IActionResult> OnPostEvidenceAsync(int id, int unitId, Stage stage, IFormFile? file) =>
+        Act(id, unitId, async s =>
+        {
+            if (file is null || file.Length > EvidenceFile.MaxBytes) throw new AssessmentRuleException("请选择不超过 10 MB 的文件");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            await evidence.HandleAsync(id, unitId, stage, file.FileName, buffer.ToArray(), s);
+            return $"已上传佐证材料 {file.FileName}";
+        });
 
     private async Task<IActionResult> Act(int id, int unitId, Func<UserScope, Task<string>> action)
     {
