@@ -14,6 +14,7 @@ public static class Navigation
 
     private static readonly NavLink[] Links =
     [
+        new("考核", "/Campaigns"),
         new("考核结果通报", "/Notices"),
     ];
 

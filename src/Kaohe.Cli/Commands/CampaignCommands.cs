@@ -18,8 +18,8 @@ internal static class CampaignCommands
         {
             var table = new Table().AddColumns("编号", "年度", "名称", "状态", "单位", "已定等级", "阶段");
             foreach (var c in await sp.GetRequiredService<ListCampaigns>().HandleAsync(UserScope.System, ct))
-                table.AddRow($"{c.Id}", $"{c.Year}", Markup.Escape(c.Title), c.Status.ToString(), $"{c.Units}", $"{c.Graded}",
-                    Markup.Escape(string.Join(" ", c.Stages.Select(s => $"{s.Name}:{s.Status}"))));
+                table.AddRow($"{c.Id}", $"{c.Year}", Markup.Escape(c.Title), AssessmentTexts.StatusName(c.Status), $"{c.Units}", $"{c.Graded}",
+                    Markup.Escape(string.Join(" ", c.Stages.Select(s => $"{s.Name}:{AssessmentTexts.StageStatusName(s.Status)}"))));
             AnsiConsole.Write(table);
             return 0;
         });

@@ -44,6 +44,22 @@ internal static class AssessmentEndpoints
             return TypedResults.NoContent();
         })).RequireAuthorization(Policies.Writer);
 
+        api.MapGet("/{id:int}/units/{unitId:int}/findings", async (int id, int unitId, RecordFinding h, HttpContext ctx) =>
+            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
+        api.MapPost("/{id:int}/units/{unitId:int}/findings", (int id, int unitId, NewFinding req, RecordFinding h, HttpContext ctx) => Guard(async () =>
+            TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.Writer);
+        api.MapGet("/{id:int}/units/{unitId:int}/evidence", async (int id, int unitId, AttachEvidence h, HttpContext ctx) =>
+            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
+        api.MapPost("/{id:int}/units/{unitId:int}/evidence/{stage}", (int id, int unitId, string stage, IFormFile file, AttachEvidence h, HttpContext ctx) => Guard(async () =>
+        {
+            if (file.Length > Domain.Assessment.EvidenceFile.MaxBytes) throw new AssessmentRuleException("佐证材料不能超过 10 MB");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            return TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, ParseStage(stage), file.FileName, buffer.ToArray(), ctx.User.Scope()) });
+        })).RequireAuthorization(Policies.Writer).DisableAntiforgery(); // the auth cookie is SameSite=Lax: a cross-site POST carries no cookie
+        app.MapGet("/api/evidence/{fileId:int}", async (int fileId, AttachEvidence h, HttpContext ctx) =>
+            await h.GetAsync(fileId, ctx.User.Scope()) is { } f ? Results.File(f.Content, f.ContentType, f.FileName) : Results.NotFound())
+            .WithTags("考核").RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{id:int}/experts/assign", (int id, int? perUnit, AssignExperts h, HttpContext ctx) => Guard(async () =>
             TypedResults.Ok(await h.HandleAsync(id, ctx.User.Scope(), perUnit ?? 1)))).RequireAuthorization(Policies.ProvinceAdmin);
         api.MapPost("/{id:int}/experts/adjust", (int id, AdjustRequest req, AssignExperts h, HttpContext ctx) => Guard(async () =>
@@ -65,6 +81,20 @@ internal static class AssessmentEndpoints
             await h.SealAsync(id, ctx.User.Scope());
             return TypedResults.NoContent();
         })).RequireAuthorization(Policies.Writer);
+
+        api.MapGet("/{id:int}/workbook/{stage}", (int id, string stage, string? format, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
+        {
+            var f = TableWriter.ParseFormat(format ?? "xlsx");
+            var s = ParseStage(stage);
+            return TypedResults.File(await h.DownloadAsync(id, s, ctx.User.Scope(), f), TableWriter.ContentType(f), $"{s.ChineseName()}评分表{TableWriter.Extension(f)}");
+        }));
+        api.MapPost("/{id:int}/workbook/{stage}", (int id, string stage, bool? submit, string? fileName, HttpRequest request, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            buffer.Position = 0;
+            return TypedResults.Ok(await h.UploadAsync(id, ParseStage(stage), TabularFile.Read(buffer, fileName ?? "score.xlsx"), submit ?? false, ctx.User.Scope()));
+        })).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
         MapSchemes(app.MapGroup("/api/schemes").WithTags("考核指标体系").RequireAuthorization(Policies.SignedIn));
     }

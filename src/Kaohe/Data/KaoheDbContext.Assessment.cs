@@ -14,4 +14,5 @@ public abstract partial class KaoheDbContext
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<FieldVisitDraw> FieldVisitDraws => Set<FieldVisitDraw>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 }

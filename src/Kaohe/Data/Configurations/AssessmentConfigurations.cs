@@ -101,6 +101,19 @@ internal sealed class FieldVisitDrawConfiguration : IEntityTypeConfiguration<Fie
     }
 }
 
+internal sealed class EvidenceFileConfiguration : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> b)
+    {
+        b.HasIndex(f => new { f.CampaignUnitId, f.Stage });
+        b.HasOne<CampaignUnit>().WithMany().HasForeignKey(f => f.CampaignUnitId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(f => f.FileName).HasMaxLength(255);
+        b.Property(f => f.ContentType).HasMaxLength(128);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.Property(f => f.UploadedBy).HasMaxLength(64);
+    }
+}
+
 internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
 {
     public void Configure(EntityTypeBuilder<Finding> b)

@@ -31,6 +31,20 @@ public static class AssessmentTexts
         _ => "待集体评审",
     };
 
+    public static string StatusName(CampaignStatus s) => s switch
+    {
+        CampaignStatus.Draft => "筹备中",
+        CampaignStatus.Open => "进行中",
+        _ => "已封存",
+    };
+
+    public static string StageStatusName(StageStatus s) => s switch
+    {
+        StageStatus.NotOpen => "未开始",
+        StageStatus.Open => "进行中",
+        _ => "已结束",
+    };
+
     public static string KindName(IndicatorKind kind) => kind switch
     {
         IndicatorKind.Scored => "人工评分",

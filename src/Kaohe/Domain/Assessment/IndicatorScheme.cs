@@ -41,8 +41,14 @@ public sealed class IndicatorScheme
     /// <summary>A copy as the next version, for editing a scheme that a campaign has already used.</summary>
     public IndicatorScheme NextVersion(DateTime nowUtc) => new()
     {
-        Name = Name, Version = Version + 1, CreatedAtUtc = nowUtc, ExcellentMin = ExcellentMin, GoodMin = GoodMin, PassMin = PassMin,
-        ExcellentQuotaPercent = ExcellentQuotaPercent, MaxGapWithoutReason = MaxGapWithoutReason,
+        Name = Name,
+        Version = Version + 1,
+        CreatedAtUtc = nowUtc,
+        ExcellentMin = ExcellentMin,
+        GoodMin = GoodMin,
+        PassMin = PassMin,
+        ExcellentQuotaPercent = ExcellentQuotaPercent,
+        MaxGapWithoutReason = MaxGapWithoutReason,
         Indicators = Indicators.Select(i => i.Copy()).ToList(),
     };
 }
@@ -68,7 +74,15 @@ public sealed class Indicator
 
     public Indicator Copy() => new()
     {
-        Code = Code, ParentCode = ParentCode, Level = Level, Title = Title, MaxPoints = MaxPoints, Kind = Kind,
-        VetoCap = VetoCap, Guidance = Guidance, Evidence = Evidence, SortOrder = SortOrder,
+        Code = Code,
+        ParentCode = ParentCode,
+        Level = Level,
+        Title = Title,
+        MaxPoints = MaxPoints,
+        Kind = Kind,
+        VetoCap = VetoCap,
+        Guidance = Guidance,
+        Evidence = Evidence,
+        SortOrder = SortOrder,
     };
 }

@@ -31,7 +31,9 @@ public sealed class AssessmentDemoStep(KaoheDbContext db, ImportScheme schemes, 
         var units = await db.Units.OrderBy(u => u.SortOrder).ToListAsync(ct);
         var campaign = new Campaign
         {
-            Year = 2018, SchemeId = scheme.Id, Title = "2018年度生源地信用助学贷款工作考核",
+            Year = 2018,
+            SchemeId = scheme.Id,
+            Title = "2018年度生源地信用助学贷款工作考核",
             Stages = CreateCampaign.Schedule(new DateOnly(2019, 2, 13), new DateOnly(2019, 3, 31)),
         };
         var random = new Random(2018);

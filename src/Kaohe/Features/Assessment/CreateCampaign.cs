@@ -18,7 +18,8 @@ public sealed class CreateCampaign(KaoheDbContext db, ImportScheme schemes)
         var units = request.UnitIds ?? await db.Units.Where(u => u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
         var campaign = new Campaign
         {
-            Year = request.Year, SchemeId = schemeId,
+            Year = request.Year,
+            SchemeId = schemeId,
             Title = request.Title ?? $"{request.Year}年度生源地信用助学贷款工作考核",
             Stages = Schedule(request.Start, request.End),
             Units = units.Select(id => new CampaignUnit { UnitId = id }).ToList(),

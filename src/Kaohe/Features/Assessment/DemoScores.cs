@@ -29,8 +29,13 @@ internal static class DemoScores
         if (sampled) results.Add(Result(Stage.FieldVisit, final));
         return new CampaignUnit
         {
-            UnitId = unit.Id, Step = UnitStep.Scored, IsSampled = sampled, Results = results,
-            FinalScore = final, ComputedGrade = rules.GradeOf(final), FinalGrade = grade,
+            UnitId = unit.Id,
+            Step = UnitStep.Scored,
+            IsSampled = sampled,
+            Results = results,
+            FinalScore = final,
+            ComputedGrade = rules.GradeOf(final),
+            FinalGrade = grade,
         };
     }
 
@@ -40,6 +45,9 @@ internal static class DemoScores
 
     private static StageResult Result(Stage stage, decimal total) => new()
     {
-        Stage = stage, Total = total, ScoredBy = "演示数据", SubmittedAtUtc = new DateTime(2019, 3, 31, 0, 0, 0, DateTimeKind.Utc),
+        Stage = stage,
+        Total = total,
+        ScoredBy = "演示数据",
+        SubmittedAtUtc = new DateTime(2019, 3, 31, 0, 0, 0, DateTimeKind.Utc),
     };
 }

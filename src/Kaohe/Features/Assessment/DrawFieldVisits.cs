@@ -33,8 +33,12 @@ public sealed class DrawFieldVisits(KaoheDbContext db)
         }
         var draw = new FieldVisitDraw
         {
-            CampaignId = campaignId, Seed = seed, InputsJson = JsonSerializer.Serialize(sample), DrawnUnitIds = string.Join(',', drawn),
-            DrawnAtUtc = db.Clock.GetUtcNow().UtcDateTime, DrawnBy = scope.UserName,
+            CampaignId = campaignId,
+            Seed = seed,
+            InputsJson = JsonSerializer.Serialize(sample),
+            DrawnUnitIds = string.Join(',', drawn),
+            DrawnAtUtc = db.Clock.GetUtcNow().UtcDateTime,
+            DrawnBy = scope.UserName,
         };
         db.FieldVisitDraws.Add(draw);
         await db.SaveChangesAsync(ct);

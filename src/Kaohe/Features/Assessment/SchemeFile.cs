@@ -55,9 +55,16 @@ public static class SchemeFile
         if (errors.Count > before) return null;
         return new Indicator
         {
-            Code = code, ParentCode = parts.Length == 1 ? null : string.Join('.', parts[..^1]), Level = parts.Length,
-            Title = map.Get(row, "名称"), MaxPoints = points, Kind = kind, VetoCap = kind == IndicatorKind.Veto ? cap ?? Grade.Fail : null,
-            Guidance = Blank(map.Get(row, "评分说明")), Evidence = Blank(map.Get(row, "应备材料")), SortOrder = order,
+            Code = code,
+            ParentCode = parts.Length == 1 ? null : string.Join('.', parts[..^1]),
+            Level = parts.Length,
+            Title = map.Get(row, "名称"),
+            MaxPoints = points,
+            Kind = kind,
+            VetoCap = kind == IndicatorKind.Veto ? cap ?? Grade.Fail : null,
+            Guidance = Blank(map.Get(row, "评分说明")),
+            Evidence = Blank(map.Get(row, "应备材料")),
+            SortOrder = order,
         };
     }
 

@@ -12,7 +12,11 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kaohe.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKaoheDbContext))]
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Postgres/20261125012835_Initial.Designer.cs
     [Migration("20261125012835_Initial")]
+========
+    [Migration("20261125020337_Initial")]
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Postgres/20261125020337_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -208,6 +212,56 @@ namespace Kaohe.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CampaignUnits");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignUnitId", "Stage");
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>
@@ -1007,6 +1061,15 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Navigation("Campaign");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.EvidenceFile", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>

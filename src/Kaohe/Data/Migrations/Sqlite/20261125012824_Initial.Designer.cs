@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaohe.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKaoheDbContext))]
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.Designer.cs
     [Migration("20261125012824_Initial")]
+========
+    [Migration("20261125020320_Initial")]
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.Designer.cs
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,6 +199,54 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CampaignUnits");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignUnitId", "Stage");
+
+                    b.ToTable("EvidenceFiles");
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>
@@ -962,6 +1014,15 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Navigation("Campaign");
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Assessment.EvidenceFile", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Assessment.ExpertAssignment", b =>

@@ -382,11 +382,16 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "NoticeDrafts",
+========
+                name: "EvidenceFiles",
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     Issuers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -470,6 +475,25 @@ namespace Kaohe.Data.Migrations.Sqlite
                         name: "FK_Instalments_LedgerSnapshots_SnapshotId",
                         column: x => x.SnapshotId,
                         principalTable: "LedgerSnapshots",
+========
+                    CampaignUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_CampaignUnits_CampaignUnitId",
+                        column: x => x.CampaignUnitId,
+                        principalTable: "CampaignUnits",
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -573,6 +597,7 @@ namespace Kaohe.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "IX_Contracts_SnapshotId",
                 table: "Contracts",
                 column: "SnapshotId");
@@ -581,6 +606,11 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "IX_Contracts_UnitId_BorrowerKey",
                 table: "Contracts",
                 columns: new[] { "UnitId", "BorrowerKey" });
+========
+                name: "IX_EvidenceFiles_CampaignUnitId_Stage",
+                table: "EvidenceFiles",
+                columns: new[] { "CampaignUnitId", "Stage" });
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_CampaignId_ExpertUserId_UnitId",
@@ -713,7 +743,11 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "CampaignStages");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "Contracts");
+========
+                name: "EvidenceFiles");
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");

@@ -1,0 +1,19 @@
+using Kaohe.Features.Assessment;
+using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Pages.Campaigns;
+
+public sealed class CompareModel(CompareStages compare) : PageModel
+{
+    public ComparisonView View { get; private set; } = null!;
+    public int CampaignId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await compare.HandleAsync(id, User.Scope()) is not { } view) return NotFound();
+        (View, CampaignId) = (view, id);
+        return Page();
+    }
+}

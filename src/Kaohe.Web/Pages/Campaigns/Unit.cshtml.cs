@@ -1,0 +1,92 @@
+using System.Globalization;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Assessment;
+using Kaohe.Features.Assessment;
+using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Pages.Campaigns;
+
+/// <summary>One unit in one campaign: every stage's scores side by side, the form for the stage this account owns, returns and the decision.</summary>
+public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, AttachEvidence evidence) : PageModel
+{
+    public CampaignUnitView View { get; private set; } = null!;
+    public Stage? MyStage { get; private set; }
+    public IReadOnlyList<Stage> MayReturnTo { get; private set; } = [];
+    public bool MayDecide { get; private set; }
+    public bool MayRecordFinding { get; private set; }
+    public IReadOnlyList<FindingView> Findings { get; private set; } = [];
+    public IReadOnlyList<EvidenceInfo> Evidence { get; private set; } = [];
+    [TempData] public string? Message { get; set; }
+    [TempData] public string? Error { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int unitId)
+    {
+        var scope = User.Scope();
+        if (await get.HandleAsync(id, unitId, scope) is not { } view) return NotFound();
+        View = view;
+        var current = (int)view.Step <= 4 ? (Stage)(int)view.Step : (Stage?)null;
+        MyStage = current is { } s && !view.Sealed && StageRoles.MayScore(scope.Role, s) && view.OpenStages.Contains(s) ? s : null;
+        MayReturnTo = view.Sealed ? [] : Stages.InOrder.Where(t => (int)t < (int)view.Step && StageRoles.MayReturn(scope.Role, t)
+            && !(t == Stage.CityReview && view.ReportsToProvince)
+            && (scope.Role != Role.CityReviewer || view.Step == UnitStep.CityReview)).ToList();
+        MayDecide = !view.Sealed && view.Step == UnitStep.Scored && scope.Role is Role.ProvinceAdmin or Role.Expert;
+        MayRecordFinding = !view.Sealed && scope.Role is Role.ProvinceAdmin or Role.Expert or Role.CityReviewer;
+        Findings = await findings.ListAsync(id, unitId, scope);
+        Evidence = await evidence.ListAsync(id, unitId, scope);
+        return Page();
+    }
+
+    /// <summary>The value to show in the form: this stage's draft, else the previous stage's, else empty.</summary>
+    public ScoreLine? Prefill(string code) => MyStage is not { } s ? null
+        : View.Stages.Where(v => v.Stage <= s).OrderByDescending(v => v.Stage).SelectMany(v => v.Scores.Where(x => x.Code == code)).FirstOrDefault();
+
+    public async Task<IActionResult> OnPostScoreAsync(int id, int unitId, Stage stage, Dictionary<string, string> points, Dictionary<string, string> notes,
+        List<string> vetoes, string? comment, string? gapReason, bool submit, [FromServices] ScoreStage score)
+    {
+        var entries = new List<PointsEntry>();
+        foreach (var (code, text) in points)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var p)) { Error = $"指标 {code} 的得分“{text}”不是数字"; return Back(id, unitId); }
+            entries.Add(new PointsEntry(code, p, false, notes.GetValueOrDefault(code)));
+        }
+        entries.AddRange(vetoes.Select(v => new PointsEntry(v, 0, true, notes.GetValueOrDefault(v))));
+        return await Act(id, unitId, async s =>
+        {
+            var r = await score.HandleAsync(id, unitId, new StageScoring(stage, entries, comment, gapReason, submit), s);
+            return submit ? $"{stage.ChineseName()}已提交，总分 {r.Total:0.##}" : $"已保存草稿，总分 {r.Total:0.##}";
+        });
+    }
+
+    public Task<IActionResult> OnPostReturnAsync(int id, int unitId, Stage to, string reason, [FromServices] ReturnUnit h) =>
+        Act(id, unitId, async s => { await h.HandleAsync(id, unitId, to, reason, s); return $"已退回至{to.ChineseName()}"; });
+
+    public Task<IActionResult> OnPostDecideAsync(int id, int unitId, Grade grade, string? reason, int? votesFor, int? votesAgainst, int? votesAbstain, [FromServices] DecideAndSeal h) =>
+        Act(id, unitId, async s => { await h.DecideAsync(id, [new GradeDecision(unitId, grade, reason, votesFor, votesAgainst, votesAbstain)], s); return $"等级确定为{grade.ChineseName()}"; });
+
+    public Task<IActionResult> OnPostFindingAsync(int id, int unitId, FindingCategory category, string text, DateOnly? dueDate) =>
+        Act(id, unitId, async s => { await findings.HandleAsync(id, unitId, new NewFinding(category, text, dueDate), s); return "已记录问题"; });
+
+    public Task<IActionResult> OnPostEvidenceAsync(int id, int unitId, Stage stage, IFormFile? file) =>
+        Act(id, unitId, async s =>
+        {
+            if (file is null || file.Length > EvidenceFile.MaxBytes) throw new AssessmentRuleException("请选择不超过 10 MB 的文件");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            await evidence.HandleAsync(id, unitId, stage, file.FileName, buffer.ToArray(), s);
+            return $"已上传佐证材料 {file.FileName}";
+        });
+
+    private async Task<IActionResult> Act(int id, int unitId, Func<UserScope, Task<string>> action)
+    {
+        try { Message = await action(User.Scope()); }
+        catch (AssessmentRuleException e) { Error = e.Message; }
+        catch (UnauthorizedAccessException) { return Forbid(); }
+        catch (KeyNotFoundException) { return NotFound(); }
+        return Back(id, unitId);
+    }
+
+    private RedirectResult Back(int id, int unitId) => Redirect($"/Campaigns/Unit/{id}/{unitId}");
+}

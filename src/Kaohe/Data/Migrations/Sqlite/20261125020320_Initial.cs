@@ -1,0 +1,807 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kaohe.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CityGroups",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DivisionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CityGroups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FieldVisitDraws",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seed = table.Column<int>(type: "INTEGER", nullable: false),
+                    InputsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DrawnUnitIds = table.Column<string>(type: "TEXT", nullable: false),
+                    DrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldVisitDraws", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Findings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Findings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorSchemes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExcellentMin = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    GoodMin = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    PassMin = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    ExcellentQuotaPercent = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    MaxGapWithoutReason = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorSchemes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerBorrowers",
+                columns: table => new
+                {
+                    Key = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerBorrowers", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublishedName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    DivisionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    CodeVintage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    CityGroupId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_CityGroups_CityGroupId",
+                        column: x => x.CityGroupId,
+                        principalTable: "CityGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsHistorical = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SealedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SealedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Campaigns_IndicatorSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "IndicatorSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SchemeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MaxPoints = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    VetoCap = table.Column<int>(type: "INTEGER", nullable: true),
+                    Guidance = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_IndicatorSchemes_SchemeId",
+                        column: x => x.SchemeId,
+                        principalTable: "IndicatorSchemes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    SourceSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerSnapshots_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServedDistricts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DivisionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServedDistricts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServedDistricts_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitAliases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitAliases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitAliases_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CityGroupId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FailedSignIns = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Users_CityGroups_CityGroupId",
+                        column: x => x.CityGroupId,
+                        principalTable: "CityGroups",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Users_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignStages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GraceUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignStages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignStages_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CampaignUnits",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsSampled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FinalScore = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
+                    ComputedGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    FinalGrade = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    VotesFor = table.Column<int>(type: "INTEGER", nullable: true),
+                    VotesAgainst = table.Column<int>(type: "INTEGER", nullable: true),
+                    VotesAbstain = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CampaignUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CampaignUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExpertAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertUserId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExpertAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExpertAssignments_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
+                name: "NoticeDrafts",
+========
+                name: "EvidenceFiles",
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issuers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Addressee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Opening = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Overview = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDrafts_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SchoolYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    BorrowerKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    BorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CoBorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CoBorrowerIdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: true),
+                    PhoneCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: true),
+                    University = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StudyYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceiptEnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    GraduationConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_LedgerSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "LedgerSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Instalments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BorrowerKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    BorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DuePrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueInterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidPrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidInterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instalments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Instalments_LedgerSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "LedgerSnapshots",
+========
+                    CampaignUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_CampaignUnits_CampaignUnitId",
+                        column: x => x.CampaignUnitId,
+                        principalTable: "CampaignUnits",
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StageResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignUnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Total = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    VetoCap = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    GapReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ScoredBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StageResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StageResults_CampaignUnits_CampaignUnitId",
+                        column: x => x.CampaignUnitId,
+                        principalTable: "CampaignUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StageResultId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Points = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    VetoHit = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorScores_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IndicatorScores_StageResults_StageResultId",
+                        column: x => x.StageResultId,
+                        principalTable: "StageResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_AtUtc",
+                table: "AuditEntries",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UnitId",
+                table: "AuditEntries",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_SchemeId",
+                table: "Campaigns",
+                column: "SchemeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Campaigns_Year",
+                table: "Campaigns",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignStages_CampaignId_Stage",
+                table: "CampaignStages",
+                columns: new[] { "CampaignId", "Stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_CampaignId_UnitId",
+                table: "CampaignUnits",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CampaignUnits_UnitId",
+                table: "CampaignUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CityGroups_Name",
+                table: "CityGroups",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
+                name: "IX_Contracts_SnapshotId",
+                table: "Contracts",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_UnitId_BorrowerKey",
+                table: "Contracts",
+                columns: new[] { "UnitId", "BorrowerKey" });
+========
+                name: "IX_EvidenceFiles_CampaignUnitId_Stage",
+                table: "EvidenceFiles",
+                columns: new[] { "CampaignUnitId", "Stage" });
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_CampaignId_ExpertUserId_UnitId",
+                table: "ExpertAssignments",
+                columns: new[] { "CampaignId", "ExpertUserId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExpertAssignments_ExpertUserId_UnitId",
+                table: "ExpertAssignments",
+                columns: new[] { "ExpertUserId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldVisitDraws_CampaignId",
+                table: "FieldVisitDraws",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Findings_CampaignId_UnitId",
+                table: "Findings",
+                columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_SchemeId_Code",
+                table: "Indicators",
+                columns: new[] { "SchemeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorSchemes_Name_Version",
+                table: "IndicatorSchemes",
+                columns: new[] { "Name", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorScores_IndicatorId",
+                table: "IndicatorScores",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorScores_StageResultId_IndicatorId",
+                table: "IndicatorScores",
+                columns: new[] { "StageResultId", "IndicatorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instalments_SnapshotId",
+                table: "Instalments",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instalments_UnitId_BorrowerKey",
+                table: "Instalments",
+                columns: new[] { "UnitId", "BorrowerKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSnapshots_Kind_SupersededAtUtc",
+                table: "LedgerSnapshots",
+                columns: new[] { "Kind", "SupersededAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSnapshots_UnitId_Kind_SourceSha256",
+                table: "LedgerSnapshots",
+                columns: new[] { "UnitId", "Kind", "SourceSha256" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeDrafts_CampaignId",
+                table: "NoticeDrafts",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServedDistricts_UnitId",
+                table: "ServedDistricts",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StageResults_CampaignUnitId_Stage",
+                table: "StageResults",
+                columns: new[] { "CampaignUnitId", "Stage" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitAliases_Name",
+                table: "UnitAliases",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitAliases_UnitId",
+                table: "UnitAliases",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_CityGroupId_Name",
+                table: "Units",
+                columns: new[] { "CityGroupId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_DivisionCode",
+                table: "Units",
+                column: "DivisionCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_CityGroupId",
+                table: "Users",
+                column: "CityGroupId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_UnitId",
+                table: "Users",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_UserName",
+                table: "Users",
+                column: "UserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CampaignStages");
+
+            migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
+                name: "Contracts");
+========
+                name: "EvidenceFiles");
+>>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "ExpertAssignments");
+
+            migrationBuilder.DropTable(
+                name: "FieldVisitDraws");
+
+            migrationBuilder.DropTable(
+                name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorScores");
+
+            migrationBuilder.DropTable(
+                name: "Instalments");
+
+            migrationBuilder.DropTable(
+                name: "LedgerBorrowers");
+
+            migrationBuilder.DropTable(
+                name: "NoticeDrafts");
+
+            migrationBuilder.DropTable(
+                name: "ServedDistricts");
+
+            migrationBuilder.DropTable(
+                name: "UnitAliases");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "StageResults");
+
+            migrationBuilder.DropTable(
+                name: "LedgerSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "CampaignUnits");
+
+            migrationBuilder.DropTable(
+                name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorSchemes");
+
+            migrationBuilder.DropTable(
+                name: "CityGroups");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Kaohe.BrowserTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Kaohe.BrowserTests;
+
+/// <summary>
+/// One unit (二七区) through all four stages by four accounts in the browser, ending with the sealed grade.
+/// It has its own server: assigning the demo expert to 二七区 would change what the shared server's role tests see.
+/// </summary>
+public sealed class CampaignWalkTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    private static async Task ClickAndWaitAsync(IPage page, string selector)
+    {
+        await page.ClickAsync(selector);
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    /// <summary>Fills each score field with the indicator's maximum, minus <paramref name="less"/> on the first one.</summary>
+    private static async Task FillAsync(IPage page, decimal less = 0) => await page.EvaluateAsync(
+        "less => document.querySelectorAll('input.points').forEach((i, n) => i.value = (parseFloat(i.closest('tr').children[2].innerText) - (n === 0 ? less : 0)).toString())",
+        less);
+
+    private static async Task OpenStageAsync(IPage admin, int id, string stage)
+    {
+        await admin.GotoAsync($"/Campaigns/Details/{id}");
+        await ClickAndWaitAsync(admin, $"button:has-text('开放{stage}')");
+        Assert.Contains($"{stage}阶段已开放", await admin.InnerTextAsync(".alert.ok"));
+    }
+
+    [Fact]
+    public async Task OneUnit_WalksAllFourStages_WithFourAccounts_AndShowsTheSealedGrade()
+    {
+        var admin = await server.SignInAsync("admin");
+        var units = await admin.APIRequest.GetAsync("/api/units?q=410103");
+        var erqi = JsonDocument.Parse(await units.TextAsync()).RootElement[0].GetProperty("id").GetInt32();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var created = await admin.APIRequest.PostAsync("/api/campaigns", new()
+        {
+            DataObject = new { year = 2030, start = today.AddDays(-1).ToString("yyyy-MM-dd"), end = today.AddDays(60).ToString("yyyy-MM-dd"), unitIds = new[] { erqi } },
+        });
+        Assert.True(created.Ok, await created.TextAsync());
+        var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetInt32();
+        var unitPage = $"/Campaigns/Unit/{id}/{erqi}";
+        await OpenStageAsync(admin, id, "自查");
+
+        var county = await server.SignInAsync("erqi");
+        await county.GotoAsync(unitPage);
+        await FillAsync(county);
+        await ClickAndWaitAsync(county, "#submit-stage");
+        Assert.Equal("待市级主评", await county.InnerTextAsync("#step"));
+
+        await OpenStageAsync(admin, id, "市级主评");
+        var city = await server.SignInAsync("zhengzhou");
+        await city.GotoAsync(unitPage);
+        await FillAsync(city, 1);
+        await ClickAndWaitAsync(city, "#submit-stage");
+        Assert.Equal("待专家组复评", await city.InnerTextAsync("#step"));
+
+        await ClickAndWaitAsync(admin, "button:has-text('自动分配专家')");
+        await ClickAndWaitAsync(admin, "button:has-text('抽取实地查看单位')");
+        Assert.Contains("抽取实地查看单位 1 个", await admin.InnerTextAsync(".alert.ok"));
+        await OpenStageAsync(admin, id, "专家组复评");
+        var expert = await server.SignInAsync("expert");
+        await expert.GotoAsync(unitPage);
+        await FillAsync(expert, 2);
+        await ClickAndWaitAsync(expert, "#submit-stage");
+        Assert.Equal("待实地查看", await expert.InnerTextAsync("#step"));
+
+        await OpenStageAsync(admin, id, "实地查看");
+        await expert.GotoAsync(unitPage);
+        await FillAsync(expert, 3);
+        await ClickAndWaitAsync(expert, "#submit-stage");
+        Assert.Equal("待集体评审", await expert.InnerTextAsync("#step"));
+
+        await admin.GotoAsync($"/Campaigns/Details/{id}");
+        await ClickAndWaitAsync(admin, "button:has-text('按计算等级确定')");
+        await ClickAndWaitAsync(admin, "#seal");
+        Assert.Contains("考核已封存", await admin.InnerTextAsync(".alert.ok"));
+
+        await county.GotoAsync(unitPage);
+        Assert.Equal("优秀", await county.InnerTextAsync("#final-grade"));
+        Assert.Contains("已封存", await county.InnerTextAsync(".card"));
+        Assert.Equal(0, await county.Locator("#submit-stage").CountAsync());
+    }
+}
