@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaohe.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKaoheDbContext))]
-    [Migration("20261125005215_Initial")]
+    [Migration("20261125005600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -245,6 +245,196 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CoBorrowerIdNumberCipher")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("CoBorrowerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnrolmentYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GraduationConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("ReceiptEnteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StudyYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("University")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueInterestFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DuePrincipalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidInterestFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidPrincipalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.ToTable("Instalments");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerBorrower", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LedgerBorrowers");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "SupersededAtUtc");
+
+                    b.HasIndex("UnitId", "Kind", "SourceSha256")
+                        .IsUnique();
+
+                    b.ToTable("LedgerSnapshots");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Units.CityGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -409,6 +599,35 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });

@@ -101,6 +101,18 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LedgerBorrowers",
+                columns: table => new
+                {
+                    Key = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerBorrowers", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -150,6 +162,32 @@ namespace Kaohe.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_CampaignUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LedgerSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    SourceSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LedgerSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LedgerSnapshots_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -230,6 +268,70 @@ namespace Kaohe.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Contracts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SchoolYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    BorrowerKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    IdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: false),
+                    BorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CoBorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CoBorrowerIdNumberCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: true),
+                    PhoneCipher = table.Column<byte[]>(type: "BLOB", maxLength: 64, nullable: true),
+                    University = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StudyYears = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnrolmentYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceiptEnteredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    GraduationConfirmedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contracts_LedgerSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "LedgerSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Instalments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BorrowerKey = table.Column<long>(type: "INTEGER", nullable: false),
+                    BorrowerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DuePrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueInterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidPrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidInterestFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Instalments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Instalments_LedgerSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "LedgerSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
@@ -263,6 +365,16 @@ namespace Kaohe.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contracts_SnapshotId",
+                table: "Contracts",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contracts_UnitId_BorrowerKey",
+                table: "Contracts",
+                columns: new[] { "UnitId", "BorrowerKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_ExpertUserId_UnitId",
                 table: "ExpertAssignments",
                 columns: new[] { "ExpertUserId", "UnitId" });
@@ -271,6 +383,27 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "IX_Findings_CampaignId_UnitId",
                 table: "Findings",
                 columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instalments_SnapshotId",
+                table: "Instalments",
+                column: "SnapshotId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instalments_UnitId_BorrowerKey",
+                table: "Instalments",
+                columns: new[] { "UnitId", "BorrowerKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSnapshots_Kind_SupersededAtUtc",
+                table: "LedgerSnapshots",
+                columns: new[] { "Kind", "SupersededAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LedgerSnapshots_UnitId_Kind_SourceSha256",
+                table: "LedgerSnapshots",
+                columns: new[] { "UnitId", "Kind", "SourceSha256" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
@@ -326,10 +459,19 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "CampaignUnits");
 
             migrationBuilder.DropTable(
+                name: "Contracts");
+
+            migrationBuilder.DropTable(
                 name: "ExpertAssignments");
 
             migrationBuilder.DropTable(
                 name: "Findings");
+
+            migrationBuilder.DropTable(
+                name: "Instalments");
+
+            migrationBuilder.DropTable(
+                name: "LedgerBorrowers");
 
             migrationBuilder.DropTable(
                 name: "ServedDistricts");
@@ -342,6 +484,9 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Campaigns");
+
+            migrationBuilder.DropTable(
+                name: "LedgerSnapshots");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kaohe.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKaoheDbContext))]
-    [Migration("20261125005218_Initial")]
+    [Migration("20261125005604_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -262,6 +262,202 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<byte[]>("CoBorrowerIdNumberCipher")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("CoBorrowerName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("EnrolmentYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("GraduationConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly?>("ReceiptEnteredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SchoolYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StudyYears")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("University")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("DueInterestFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DuePrincipalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PaidInterestFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PaidPrincipalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.ToTable("Instalments");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerBorrower", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LedgerBorrowers");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceFileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("SourceSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime?>("SupersededAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "SupersededAtUtc");
+
+                    b.HasIndex("UnitId", "Kind", "SourceSha256")
+                        .IsUnique();
+
+                    b.ToTable("LedgerSnapshots");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Units.CityGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -434,6 +630,35 @@ namespace Kaohe.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Campaign");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Unit");
                 });

@@ -1,0 +1,62 @@
+using Kaohe.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Kaohe.Data.Configurations;
+
+internal sealed class LedgerSnapshotConfiguration : IEntityTypeConfiguration<LedgerSnapshot>
+{
+    public void Configure(EntityTypeBuilder<LedgerSnapshot> b)
+    {
+        b.Property(s => s.ImportedBy).HasMaxLength(64);
+        b.Property(s => s.SourceFileName).HasMaxLength(260);
+        b.Property(s => s.SourceSha256).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(s => new { s.UnitId, s.Kind, s.SourceSha256 }).IsUnique();
+        b.HasIndex(s => new { s.Kind, s.SupersededAtUtc });
+        b.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Ignore(s => s.IsCurrent);
+    }
+}
+
+internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalment>
+{
+    public void Configure(EntityTypeBuilder<Instalment> b)
+    {
+        b.Property(i => i.ContractNumber).HasMaxLength(40);
+        b.Property(i => i.BorrowerName).HasMaxLength(50);
+        // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower.
+        b.HasIndex(i => i.SnapshotId);
+        b.HasIndex(i => new { i.UnitId, i.BorrowerKey });
+        b.HasOne<LedgerSnapshot>().WithMany().HasForeignKey(i => i.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(i => i.DueFen);
+        b.Ignore(i => i.PaidFen);
+    }
+}
+
+internal sealed class LedgerBorrowerConfiguration : IEntityTypeConfiguration<LedgerBorrower>
+{
+    public void Configure(EntityTypeBuilder<LedgerBorrower> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).ValueGeneratedNever();
+        b.Property(x => x.IdNumberCipher).HasMaxLength(64);
+    }
+}
+
+internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
+{
+    public void Configure(EntityTypeBuilder<Contract> b)
+    {
+        b.Property(c => c.ContractNumber).HasMaxLength(40);
+        b.Property(c => c.BorrowerName).HasMaxLength(50);
+        b.Property(c => c.CoBorrowerName).HasMaxLength(50);
+        b.Property(c => c.University).HasMaxLength(100);
+        b.Property(c => c.IdNumberCipher).HasMaxLength(64);
+        b.Property(c => c.CoBorrowerIdNumberCipher).HasMaxLength(64);
+        b.Property(c => c.PhoneCipher).HasMaxLength(64);
+        b.HasIndex(c => c.SnapshotId);
+        b.HasIndex(c => new { c.UnitId, c.BorrowerKey });
+        b.HasOne<LedgerSnapshot>().WithMany().HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(c => c.GraduationYear);
+    }
+}

@@ -1,0 +1,46 @@
+using Kaohe.Domain.Audit;
+
+namespace Kaohe.Domain.Ledger;
+
+/// <summary>
+/// One scheduled yearly repayment (还款计划 row) of a contract. Bulk data: imported in one
+/// transaction and audited as one event per import, not row by row. Amounts are integer fen.
+/// </summary>
+[NotAudited]
+public sealed class Instalment
+{
+    public long Id { get; set; }
+    public int SnapshotId { get; set; }
+    public int UnitId { get; set; }
+    public required string ContractNumber { get; set; }
+
+    /// <summary><see cref="LedgerBorrower.Key"/>: keyed hash of the borrower's ID number.</summary>
+    public long BorrowerKey { get; set; }
+
+    public required string BorrowerName { get; set; }
+    public DateOnly DueDate { get; set; }
+    public long DuePrincipalFen { get; set; }
+    public long DueInterestFen { get; set; }
+    public long PaidPrincipalFen { get; set; }
+    public long PaidInterestFen { get; set; }
+
+    /// <summary>The date the paid amount was completed; null when nothing is paid.</summary>
+    public DateOnly? PaidDate { get; set; }
+
+    public long DueFen => DuePrincipalFen + DueInterestFen;
+    public long PaidFen => PaidPrincipalFen + PaidInterestFen;
+}
+
+/// <summary>
+/// A borrower known to the ledger, keyed by <see cref="Key"/> (the first 8 bytes of HMAC-SHA256 of
+/// the normalized ID number under the installation's data key), so rows group by borrower without
+/// decrypting. The ID number itself is only stored encrypted (AES-GCM, see PersonalDataProtector).
+/// </summary>
+[NotAudited]
+public sealed class LedgerBorrower
+{
+    public long Key { get; set; }
+
+    [AuditRedacted]
+    public required byte[] IdNumberCipher { get; set; }
+}
