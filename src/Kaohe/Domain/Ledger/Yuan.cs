@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Kaohe.Domain.Ledger;
+
+/// <summary>Amounts in yuan as the bank exports them (≥ 0, at most 2 decimals), parsed exactly to fen.</summary>
+public static class Yuan
+{
+    /// <summary>Fen of "1234", "1234.5", "1,234.56" or "0.05"; -1 when not a non-negative amount with ≤ 2 decimals.</summary>
+    public static long ParseFen(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty) return -1;
+        long whole = 0;
+        var i = 0;
+        var digits = 0;
+        for (; i < s.Length && s[i] != '.'; i++)
+        {
+            var c = s[i];
+            if (c == ',') continue;
+            var d = (uint)(c - '0');
+            if (d > 9 || ++digits > 15) return -1;
+            whole = whole * 10 + d;
+        }
+        long fraction = 0;
+        if (i < s.Length)
+        {
+            var decimals = s.Length - i - 1;
+            if (decimals > 2 || (decimals == 0 && digits == 0)) return -1;
+            for (var k = 1; k <= 2; k++)
+            {
+                var d = k <= decimals ? (uint)(s[i + k] - '0') : 0;
+                if (d > 9) return -1;
+                fraction = fraction * 10 + d;
+            }
+        }
+        else if (digits == 0) return -1;
+        return whole * 100 + fraction;
+    }
+
+    public static long ParseFen(string s)
+    {
+        Span<byte> b = stackalloc byte[Math.Min(s.Length, 64)];
+        if (s.Length > 64) return -1;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] > 127) return -1;
+            b[i] = (byte)s[i];
+        }
+        return ParseFen(b);
+    }
+
+    /// <summary>"1234.56": yuan with exactly 2 decimals, from integer fen.</summary>
+    public static string Format(long fen) =>
+        (fen < 0 ? "-" : "") + (Math.Abs(fen) / 100).ToString(CultureInfo.InvariantCulture) + "." + (Math.Abs(fen) % 100).ToString("00", CultureInfo.InvariantCulture);
+}

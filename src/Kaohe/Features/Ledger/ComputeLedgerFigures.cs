@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Kaohe.Common.Tabular;
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>As of <see cref="AsOf"/>, for year <see cref="Year"/> (default: the as-of date's year).</summary>
+public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, LedgerLevel By = LedgerLevel.Unit)
+{
+    public int EffectiveYear => Year ?? AsOf.Year;
+}
+
+/// <summary>
+/// The ledger figures from the database (the current snapshots of the units the account sees, or
+/// given snapshots) or straight from export files without importing; both feed the same calculator.
+/// </summary>
+public sealed class ComputeLedgerFigures(KaoheDbContext db)
+{
+    public async Task<LedgerReport> FromDatabaseAsync(LedgerFiguresRequest request, UserScope scope,
+        IReadOnlyCollection<int>? snapshotIds = null, CancellationToken ct = default)
+    {
+        var units = await UnitResolver.LoadAsync(db, ct);
+        var visible = db.UnitIdsVisibleTo(scope);
+        var snapshots = await db.LedgerSnapshots.Where(s => visible.Contains(s.UnitId))
+            .Where(s => snapshotIds == null ? s.SupersededAtUtc == null : snapshotIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Kind }).ToListAsync(ct);
+        var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
+        var instalmentIds = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => s.Id).ToList();
+        if (instalmentIds.Count > 0) await StreamInstalmentsAsync(instalmentIds, request.AsOf, calc, ct);
+        var contractIds = snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList();
+        await foreach (var c in db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.SnapshotId))
+            .Select(c => new { c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn, Graduation = c.EnrolmentYear + c.StudyYears, c.GraduationConfirmedOn })
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            calc.AddContract(c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn?.DayNumber ?? -1, c.Graduation, c.GraduationConfirmedOn?.DayNumber ?? -1);
+        }
+        return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
+    }
+
+    /// <summary>Figures from 还款计划 and 合同台账 files (told apart by their headers); a file with bad rows is rejected.</summary>
+    public async Task<LedgerReport> FromFilesAsync(IReadOnlyList<string> paths, LedgerFiguresRequest request, UserScope scope,
+        Action<string, long>? progress = null, CancellationToken ct = default)
+    {
+        var units = await UnitResolver.LoadAsync(db, ct);
+        var visible = (await db.UnitIdsVisibleTo(scope).ToListAsync(ct)).ToHashSet();
+        var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
+        foreach (var path in paths)
+        {
+            if (LedgerFiles.IsContracts(path))
+            {
+                var contracts = ContractFile.Read(path, units, visible.Contains);
+                if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
+                foreach (var c in contracts.Rows)
+                    calc.AddContract(c.UnitId, c.IdValue, c.SchoolYear, c.Status, c.ReceiptDay, c.GraduationYear, c.ConfirmedDay);
+                continue;
+            }
+            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes));
+            if (!result.IsValid) throw new ImportRejectedException(result.Errors);
+        }
+        return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
+    }
+
+    private async Task StreamInstalmentsAsync(List<int> snapshotIds, DateOnly asOf, LedgerCalculator calc, CancellationToken ct)
+    {
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = db.Provider == DatabaseProvider.Postgres ? PostgresSql(snapshotIds) : SqliteSql(snapshotIds);
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@asOf";
+        p.Value = db.Provider == DatabaseProvider.Postgres ? asOf : asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        cmd.Parameters.Add(p);
+        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+        while (await reader.ReadAsync(ct))
+            calc.Add(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5));
+    }
+
+    // Day numbers (DateOnly.DayNumber: days since 0001-01-01) computed by the database; -1 when unpaid.
+    private static string SqliteSql(List<int> ids) =>
+        $"""SELECT "UnitId", "BorrowerKey", CAST(julianday("DueDate") - 1721425.5 AS INTEGER), "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen", COALESCE(CAST(julianday("PaidDate") - 1721425.5 AS INTEGER), -1) FROM "Instalments" WHERE "SnapshotId" IN ({string.Join(',', ids)}) AND "DueDate" <= @asOf""";
+
+    private static string PostgresSql(List<int> ids) =>
+        $"""SELECT "UnitId", "BorrowerKey", ("DueDate" - DATE '0001-01-01'), "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen", COALESCE("PaidDate" - DATE '0001-01-01', -1) FROM "Instalments" WHERE "SnapshotId" IN ({string.Join(',', ids)}) AND "DueDate" <= @asOf""";
+}
+
+/// <summary>Tells a 合同台账 file from a 还款计划 file by its header row.</summary>
+public static class LedgerFiles
+{
+    public static bool IsContracts(string path)
+    {
+        if (TabularFile.IsXlsx(path))
+        {
+            using var s = File.OpenRead(path);
+            var first = MiniExcelLibs.MiniExcel.Query(s, useHeaderRow: false).Cast<IDictionary<string, object?>>().FirstOrDefault();
+            return first is not null && ContractFile.LooksLikeContracts(first.Values.Select(TabularFile.Cell).ToList());
+        }
+        using var stream = File.OpenRead(path);
+        var csv = new CsvByteReader(stream, 1 << 16);
+        return csv.Read() && ContractFile.LooksLikeContracts(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList());
+    }
+}

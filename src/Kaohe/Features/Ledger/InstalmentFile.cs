@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using Kaohe.Common.Tabular;
+using MiniExcelLibs;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>What one pass over a 还款计划 file found.</summary>
+public sealed record InstalmentFileResult(string FileName, string Sha256, long Rows, IReadOnlySet<int> UnitIds, List<ImportError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Reads a 还款计划 file (CSV in UTF-8/GBK/GB18030 with the streaming byte parser, or XLSX) once,
+/// validating every row and handing each valid row to a sink. The same pass serves import and
+/// figures from files. <paramref name="progress"/> receives the bytes read so far.
+/// </summary>
+public static class InstalmentFile
+{
+    public static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
+        Func<int, bool>? unitAllowed = null, Action<long>? progress = null)
+    {
+        var validator = new InstalmentValidator(units, unitAllowed);
+        string sha;
+        long rows;
+        if (TabularFile.IsXlsx(path))
+        {
+            sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+            rows = ReadXlsx(path, validator, sink);
+        }
+        else
+        {
+            using var hashing = new HashingStream(File.OpenRead(path));
+            rows = ReadCsv(hashing, validator, sink, progress);
+            sha = hashing.Finish();
+        }
+        if (rows == 0 && validator.ErrorCount == 0) validator.Error(0, null, LedgerTexts.NoRows);
+        return new InstalmentFileResult(Path.GetFileName(path), sha, rows, validator.UnitIds, validator.Report());
+    }
+
+    private static long ReadCsv(HashingStream stream, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
+    {
+        var csv = new CsvByteReader(stream);
+        if (!csv.Read()) return 0;
+        var headers = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
+        var at = InstalmentColumns.Resolve(headers, v.Errors);
+        if (v.Errors.Count > 0) { v.Error(0, null, LedgerTexts.NoRows); return 0; }
+        long rows = 0;
+        while (csv.Read())
+        {
+            rows++;
+            if (csv.FieldCount < headers.Count && csv.FieldCount <= at.Max())
+            {
+                v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headers.Count, csv.FieldCount));
+                continue;
+            }
+            if (v.TryParse(csv.LineNumber, csv[at[0]], csv[at[1]], csv[at[2]], csv[at[3]], csv[at[4]], csv[at[5]], csv[at[6]],
+                    csv[at[7]], csv[at[8]], csv[at[9]], csv.Encoding, out var row))
+                sink?.Accept(row, csv[at[1]], csv[at[3]], csv.Encoding);
+            if ((rows & 0xFFFF) == 0) progress?.Invoke(stream.BytesRead);
+        }
+        progress?.Invoke(stream.BytesRead);
+        return rows;
+    }
+
+    private static long ReadXlsx(string path, InstalmentValidator v, IInstalmentSink? sink)
+    {
+        using var file = File.OpenRead(path);
+        long rows = 0;
+        int[]? at = null;
+        string[]? keys = null;
+        var line = 0;
+        var fields = new byte[10][];
+        foreach (IDictionary<string, object?> r in file.Query(useHeaderRow: false))
+        {
+            line++;
+            if (at is null)
+            {
+                keys = [.. r.Keys];
+                at = InstalmentColumns.Resolve(keys.Select(k => TabularFile.Cell(r[k])).ToList(), v.Errors);
+                if (v.Errors.Count > 0) return 0;
+                continue;
+            }
+            var empty = true;
+            for (var c = 0; c < 10; c++)
+            {
+                var text = r.TryGetValue(keys![at[c]], out var value) ? TabularFile.Cell(value).Trim() : "";
+                fields[c] = Encoding.UTF8.GetBytes(text);
+                empty &= text.Length == 0;
+            }
+            if (empty) continue;
+            rows++;
+            if (v.TryParse(line, fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[7], fields[8], fields[9], Encoding.UTF8, out var row))
+                sink?.Accept(row, fields[1], fields[3], Encoding.UTF8);
+        }
+        return rows;
+    }
+}
+
+/// <summary>A read-only pass-through stream that hashes what it reads (SHA-256 of the whole file).</summary>
+internal sealed class HashingStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public long BytesRead { get; private set; }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var n = inner.Read(buffer, offset, count);
+        _hash.AppendData(buffer, offset, n);
+        BytesRead += n;
+        return n;
+    }
+
+    public string Finish()
+    {
+        var buffer = new byte[1 << 16];
+        while (Read(buffer, 0, buffer.Length) > 0) { }
+        return Convert.ToHexStringLower(_hash.GetHashAndReset());
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => inner.Length;
+    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) { inner.Dispose(); _hash.Dispose(); }
+        base.Dispose(disposing);
+    }
+}

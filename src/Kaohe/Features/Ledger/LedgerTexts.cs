@@ -1,0 +1,26 @@
+namespace Kaohe.Features.Ledger;
+
+/// <summary>The ledger's user-facing messages and column names, in one place.</summary>
+internal static class LedgerTexts
+{
+    public const string Unit = "县级单位", ContractColumn = "合同编号", IdColumn = "身份证号", Name = "借款人姓名";
+    public const string DueDate = "应还日期", DuePrincipal = "应还本金", DueInterest = "应还利息";
+    public const string PaidPrincipal = "实还本金", PaidInterest = "实还利息", PaidDate = "实还日期";
+
+    public const string Required = "不能为空";
+    public const string BadIdNumber = "身份证号应为 18 位且校验位正确";
+    public const string BadDate = "日期无效（应为 2019-12-20 这样的日期）";
+    public const string BadAmount = "金额应为不小于 0、最多两位小数的数字（单位：元）";
+    public const string NoRows = "文件中没有数据行";
+    public const string PaidWithoutDate = "有实还金额但没有实还日期";
+    public const string DateWithoutPaid = "有实还日期但实还金额为 0";
+    public const string NotAllowed = "您无权导入该单位的台账";
+
+    public static string UnknownUnit(string text) => $"未知的县级单位“{text}”（应为单位名录中的区划代码、名称或别名）";
+    public static string PaidOverDue(string what) => $"{what}超过应还金额";
+    public static string ContractOtherBorrower(int line) => $"合同编号与第 {line} 行相同，但身份证号或县级单位不同";
+    public static string DuplicateInstalment(int line) => $"同一合同同一年的还款计划与第 {line} 行重复";
+    public static string NameDiffers(int line) => $"同一身份证号在第 {line} 行的借款人姓名不同";
+    public static string TooManyErrors(int total, int shown) => $"共发现 {total} 处错误，以下仅列出前 {shown} 处";
+    public static string WrongFields(int expected, int actual) => $"本行有 {actual} 列，表头有 {expected} 列";
+}
