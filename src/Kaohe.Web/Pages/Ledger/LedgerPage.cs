@@ -12,3 +12,6 @@ public abstract class LedgerPage(TimeProvider clock) : PageModel
 
     public string AsOfQuery => "asOf=" + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
+
+/// <summary>The ranking table of a level; children link to <see cref="ChildHref"/> + id.</summary>
+public sealed record RankingTable(Kaohe.Features.Ledger.LedgerLevelView View, string ChildHref, string AsOfQuery);

@@ -10,7 +10,7 @@ public sealed record PlanPoint(int Month, long PlannedFen, long? PaidFen);
 
 public sealed record PlanVersusActual(int Year, DateOnly AsOf, long YearPlanFen, IReadOnlyList<PlanPoint> Months)
 {
-    public ChartSpec Chart(string id) => new(id, $"{Year}年本息回收计划与实际（累计，元）",
+    public ChartSpec Chart() => new("ledger-plan", $"{Year}年本息回收计划与实际（累计，元）",
         Months.Select(m => $"{m.Month}月").ToList(),
         [
             new ChartSeries("年度应还本息（计划）", Months.Select(_ => (decimal?)LedgerPageTexts.ToYuan(YearPlanFen)).ToList(), SeriesKind.Line),
