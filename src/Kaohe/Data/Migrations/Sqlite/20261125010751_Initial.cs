@@ -113,6 +113,35 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Issuers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Addressee = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Opening = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Overview = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Requirements = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDrafts_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -406,6 +435,12 @@ namespace Kaohe.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDrafts_CampaignId",
+                table: "NoticeDrafts",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
                 table: "ServedDistricts",
                 column: "UnitId");
@@ -474,6 +509,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "LedgerBorrowers");
 
             migrationBuilder.DropTable(
+                name: "NoticeDrafts");
+
+            migrationBuilder.DropTable(
                 name: "ServedDistricts");
 
             migrationBuilder.DropTable(
@@ -483,10 +521,10 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "Users");
 
             migrationBuilder.DropTable(
-                name: "Campaigns");
+                name: "LedgerSnapshots");
 
             migrationBuilder.DropTable(
-                name: "LedgerSnapshots");
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");

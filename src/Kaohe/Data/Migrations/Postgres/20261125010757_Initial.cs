@@ -114,6 +114,35 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CampaignId = table.Column<int>(type: "integer", nullable: false),
+                    Issuers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    IssueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Addressee = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Opening = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Overview = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Problems = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    Requirements = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeDrafts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeDrafts_Campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "Campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -407,6 +436,12 @@ namespace Kaohe.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeDrafts_CampaignId",
+                table: "NoticeDrafts",
+                column: "CampaignId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServedDistricts_UnitId",
                 table: "ServedDistricts",
                 column: "UnitId");
@@ -475,6 +510,9 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "LedgerBorrowers");
 
             migrationBuilder.DropTable(
+                name: "NoticeDrafts");
+
+            migrationBuilder.DropTable(
                 name: "ServedDistricts");
 
             migrationBuilder.DropTable(
@@ -484,10 +522,10 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "Users");
 
             migrationBuilder.DropTable(
-                name: "Campaigns");
+                name: "LedgerSnapshots");
 
             migrationBuilder.DropTable(
-                name: "LedgerSnapshots");
+                name: "Campaigns");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -1,0 +1,9 @@
+using Kaohe.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Data;
+
+public abstract partial class KaoheDbContext
+{
+    public DbSet<NoticeDraft> NoticeDrafts => Set<NoticeDraft>();
+}

@@ -1,0 +1,41 @@
+using Kaohe.Data;
+using Kaohe.Domain.Assessment;
+using Kaohe.Domain.Notices;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Features.Notices;
+
+/// <summary>
+/// Builds a sealed campaign's notice from its final grades and the saved (or default) narrative.
+/// The notice is the province's published document: it is the same for every reader, so it is not scoped.
+/// </summary>
+public sealed class ComposeNotice(KaoheDbContext db, DraftNotice drafts)
+{
+    public async Task<NoticeDocument> HandleAsync(int year, CancellationToken ct = default)
+    {
+        var campaign = await drafts.FindCampaignAsync(year, ct);
+        if (!campaign.IsSealed) throw new InvalidOperationException(NoticeTexts.NotSealed);
+        var fields = await drafts.FieldsAsync(campaign, ct);
+        var results = await ResultsAsync(campaign.Id, ct);
+        var sections = new List<NoticeSection>
+        {
+            new(NoticeTexts.Headings[0], NoticeDocument.Paragraphs(fields.Overview)),
+            new(NoticeTexts.Headings[1], [NoticeTexts.ResultsLead + results.Sentence + NoticeTexts.ResultsTail]),
+            new(NoticeTexts.Headings[2], NoticeDocument.Paragraphs(fields.Problems)),
+            new(NoticeTexts.Headings[3], NoticeDocument.Paragraphs(fields.Requirements)),
+        };
+        return new NoticeDocument(year, fields.Issuers, fields.DocumentNumber, fields.Title, fields.Addressee,
+            NoticeDocument.Paragraphs(fields.Opening), sections, $"{NoticeTexts.AnnexLabel}：{NoticeTexts.AnnexTitle(year)}",
+            fields.IssueDate, NoticeTexts.Disclosure, NoticeTexts.AnnexTitle(year), results,
+            campaign.Title.Contains(NoticeTexts.SyntheticLabel, StringComparison.Ordinal) ? NoticeTexts.SyntheticLabel : null);
+    }
+
+    public async Task<NoticeResults> ResultsAsync(int campaignId, CancellationToken ct = default)
+    {
+        var rows = await db.CampaignUnits.AsNoTracking()
+            .Where(cu => cu.CampaignId == campaignId && cu.FinalGrade != null)
+            .Select(cu => new { Grade = cu.FinalGrade!.Value, City = cu.Unit.CityGroup.Name, CityOrder = cu.Unit.CityGroup.SortOrder, cu.Unit.SortOrder, cu.Unit.PublishedName })
+            .ToListAsync(ct);
+        return NoticeResults.From(rows.Select(r => new GradedUnit(r.Grade, r.City, r.CityOrder, r.SortOrder, r.PublishedName)));
+    }
+}

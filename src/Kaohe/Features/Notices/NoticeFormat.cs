@@ -1,0 +1,32 @@
+using Kaohe.Documents;
+
+namespace Kaohe.Features.Notices;
+
+public enum NoticeFormat { Docx, Pdf, Html, Txt }
+
+/// <summary>The four generators of the notice, each a function from the same <see cref="NoticeDocument"/> to bytes.</summary>
+public static class NoticeFormats
+{
+    public static byte[] Generate(NoticeDocument n, NoticeFormat format) => format switch
+    {
+        NoticeFormat.Docx => NoticeDocx.Generate(n),
+        NoticeFormat.Pdf => NoticePdf.Generate(n),
+        NoticeFormat.Html => NoticeHtml.Generate(n),
+        _ => NoticeTxt.Generate(n),
+    };
+
+    public static bool TryParse(string? text, out NoticeFormat format) =>
+        Enum.TryParse((text ?? "").Trim().TrimStart('.'), ignoreCase: true, out format) && Enum.IsDefined(format);
+
+    public static string Extension(NoticeFormat f) => "." + f.ToString().ToLowerInvariant();
+
+    public static string ContentType(NoticeFormat f) => f switch
+    {
+        NoticeFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        NoticeFormat.Pdf => "application/pdf",
+        NoticeFormat.Html => "text/html; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    };
+
+    public static string FileName(NoticeDocument n, NoticeFormat f) => $"{n.Year}年度考核结果通报{Extension(f)}";
+}
