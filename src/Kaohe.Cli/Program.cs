@@ -12,4 +12,5 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     UserCommands.Create(),
     AuditCommands.Create(),
 };
+BulletinCommands.AttachTo(root);
 return await root.Parse(args).InvokeAsync();

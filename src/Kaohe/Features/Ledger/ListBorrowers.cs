@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
 
-public sealed record BorrowerLine(long Key, string Name, string IdNumberMasked, IReadOnlyList<string> Contracts, BorrowerPosition Position);
+public sealed record BorrowerLine(long Key, string Name, string IdNumber, IReadOnlyList<string> Contracts, BorrowerPosition Position);
 
 public sealed record BorrowerList(int UnitId, string UnitName, int CityGroupId, string City, DateOnly AsOf, IReadOnlyList<BorrowerLine> Borrowers, int Total);
 
@@ -17,7 +17,11 @@ public sealed class ListBorrowers(KaoheDbContext db, PersonalDataProtector prote
     public const int PageSize = 100;
 
     /// <summary>Null when the unit does not exist or is outside the account's scope.</summary>
-    public async Task<BorrowerList?> HandleAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly = false, int page = 1, CancellationToken ct = default)
+    public async Task<BorrowerList?> HandleAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly = false, int page = 1, CancellationToken ct = default) =>
+        await ReadAsync(unitId, asOf, scope, overdueOnly, page, PageSize, clearText: false, ct);
+
+    /// <summary>Every borrower; clear ID numbers only for <see cref="ExportBorrowers"/>, which checks the right and audits first.</summary>
+    internal async Task<BorrowerList?> ReadAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly, int page, int pageSize, bool clearText, CancellationToken ct)
     {
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId)
             .Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct);
@@ -35,11 +39,11 @@ public sealed class ListBorrowers(KaoheDbContext db, PersonalDataProtector prote
             .Where(b => !overdueOnly || b.Position.OverdueFen > 0)
             .OrderByDescending(b => b.Position.OverdueFen).ThenByDescending(b => b.Position.DueFen).ThenBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Key)
             .ToList();
-        var shown = lines.Skip((Math.Max(page, 1) - 1) * PageSize).Take(PageSize).ToList();
+        var shown = lines.Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize).ToList();
         var keys = shown.Select(b => b.Key).ToList();
         var ciphers = await db.LedgerBorrowers.Where(b => keys.Contains(b.Key)).ToDictionaryAsync(b => b.Key, b => b.IdNumberCipher, ct);
         var result = shown.Select(b => new BorrowerLine(b.Key, b.Name,
-            ciphers.TryGetValue(b.Key, out var c) ? Masking.IdNumber(protector.Decrypt(c)) : "", b.Contracts, b.Position)).ToList();
+            ciphers.TryGetValue(b.Key, out var c) ? (clearText ? protector.Decrypt(c) : Masking.IdNumber(protector.Decrypt(c))) : "", b.Contracts, b.Position)).ToList();
         return new BorrowerList(unitId, unit.Name, unit.CityGroupId, unit.City, asOf, result, lines.Count);
     }
 }

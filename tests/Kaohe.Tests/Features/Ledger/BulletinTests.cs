@@ -68,4 +68,16 @@ public sealed class BulletinTests
         Assert.Contains("echarts.init", html);
         Assert.Contains("Apache", html); // the library itself is inline: the file opens offline
     }
+
+    [Fact]
+    public void Pdf_IsAPdfWithTheEmbeddedFont_AndItsTextHasTheRanking()
+    {
+        var pdf = BulletinPdf.Document(Sample());
+        Assert.Equal("%PDF", Encoding.ASCII.GetString(pdf, 0, 4));
+        var text = PdfText.Of(pdf);
+        if (text is null) Assert.Skip("pdftotext 不可用（apt-get install poppler-utils）");
+        Assert.Contains("关于2026年全省生源地信用助学贷款回收情况的通报", string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
+        Assert.Matches(@"1\s+龙亭区\s+开封市|3\s+龙亭区\s+开封市", text);
+        Assert.Contains("91.25%", text);
+    }
 }
