@@ -14,6 +14,7 @@ public static class Navigation
 
     private static readonly NavLink[] Links =
     [
+        new NavLink("贷后台账", "/Ledger"),
     ];
 
     public static IEnumerable<NavLink> For(Role role) => Links.Where(l => (l.Roles.Length == 0 ? Everyone : l.Roles).Contains(role));

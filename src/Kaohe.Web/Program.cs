@@ -46,6 +46,7 @@ app.MapRazorPages();
 app.MapSessionEndpoints();
 app.MapUnitEndpoints();
 app.MapAuditEndpoints();
+app.MapLedgerEndpoints();
 
 await app.RunAsync();
 
