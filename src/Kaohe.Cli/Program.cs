@@ -11,6 +11,7 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     UnitCommands.Create(),
     UserCommands.Create(),
     AuditCommands.Create(),
+    LedgerCommands.Create(),
 };
 BulletinCommands.AttachTo(root);
 return await root.Parse(args).InvokeAsync();

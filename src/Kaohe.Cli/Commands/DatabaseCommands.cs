@@ -30,6 +30,6 @@ internal static class DemoCommands
             AnsiConsole.WriteLine(await sp.GetRequiredService<LoadDemoData>().HandleAsync(ct));
             return 0;
         });
-        return new Command("demo", "演示数据") { load };
+        return new Command("demo", "演示数据") { load, LedgerCommands.CreateDemo() };
     }
 }

@@ -68,7 +68,7 @@ public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? uni
         }
         else _contracts[key] = (row.IdNumber, row.UnitId, row.Line, yearBit);
 
-        var nameHash = (int)Hash64(name);
+        var nameHash = unchecked((int)Hash64(name));
         if (_names.TryGetValue(row.IdNumber, out var n))
         {
             if (n.NameHash != nameHash) Error(row.Line, Name, NameDiffers(n.Line));
@@ -110,7 +110,7 @@ public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? uni
     internal static ulong Hash64(ReadOnlySpan<byte> s)
     {
         var h = 14695981039346656037UL;
-        foreach (var b in s) h = (h ^ b) * 1099511628211UL;
+        foreach (var b in s) h = unchecked((h ^ b) * 1099511628211UL);
         return h;
     }
 }
