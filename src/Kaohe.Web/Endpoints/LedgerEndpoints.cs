@@ -15,6 +15,7 @@ internal static class LedgerEndpoints
     public static void MapLedgerEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/ledger").WithTags("贷后台账").RequireAuthorization(Policies.SignedIn);
+        MapImport(api);
 
         api.MapGet("/figures", async (DateOnly? asOf, int? year, string? by, int? city, string? format, ComputeLedgerFigures figures, Kaohe.Data.KaoheDbContext db, TimeProvider clock, HttpContext ctx) =>
         {
@@ -80,6 +81,21 @@ internal static class LedgerEndpoints
             return TypedResults.File(bytes, BuildBulletin.ContentType(f), BuildBulletin.FileName(date, f));
         });
     }
+
+    private static void MapImport(RouteGroupBuilder api) =>
+        // The file is the request body (as for /api/units/import); fileName tells CSV from XLSX.
+        api.MapPost("/import", async Task<Results<Ok<LedgerImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, UploadLedger upload, HttpContext ctx) =>
+        {
+            var name = fileName ?? (request.ContentType?.Contains("sheet", StringComparison.Ordinal) == true ? "ledger.xlsx" : "ledger.csv");
+            try
+            {
+                return TypedResults.Ok(await upload.HandleAsync(request.Body, name, ctx.User.Scope(), ctx.RequestAborted));
+            }
+            catch (ImportRejectedException e)
+            {
+                return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+            }
+        }).RequireAuthorization(Policies.LedgerUploader).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 }

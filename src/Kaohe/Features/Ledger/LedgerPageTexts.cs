@@ -8,7 +8,8 @@ public static class LedgerPageTexts
 {
     public const string NotFound = "单位或借款人不存在，或不在您的权限范围内";
     public const string UnmaskForbidden = "您的角色无权查看明文（只有省资助中心管理员和本单位经办人可以）";
-    public const string OtherUnitRows = "该行属于其他单位：县资助中心经办人只能上传本单位的台账";
+    public const string UploadForbidden = "只有省资助中心管理员和县资助中心经办人可以上传台账";
+    public const string ChooseFile = "请选择要上传的台账文件";
 
     public static string Status(ContractStatus s) => s switch
     {
