@@ -84,12 +84,12 @@ internal static class LedgerEndpoints
 
     private static void MapImport(RouteGroupBuilder api) =>
         // The file is the request body (as for /api/units/import); fileName tells CSV from XLSX.
-        api.MapPost("/import", async Task<Results<Ok<LedgerImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, UploadLedger upload, HttpContext ctx) =>
+        api.MapPost("/import", async Task<Results<Ok<LedgerImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, ImportLedger import, HttpContext ctx) =>
         {
             var name = fileName ?? (request.ContentType?.Contains("sheet", StringComparison.Ordinal) == true ? "ledger.xlsx" : "ledger.csv");
             try
             {
-                return TypedResults.Ok(await upload.HandleAsync(request.Body, name, ctx.User.Scope(), ctx.RequestAborted));
+                return TypedResults.Ok(await import.UploadAsync(request.Body, name, ctx.User.Scope(), ctx.RequestAborted));
             }
             catch (ImportRejectedException e)
             {

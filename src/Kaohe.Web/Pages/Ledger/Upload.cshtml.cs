@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Ledger;
 
 [Authorize(Policy = Policies.LedgerUploader)]
-public sealed class UploadModel(UploadLedger upload) : PageModel
+public sealed class UploadModel(ImportLedger import) : PageModel
 {
     [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
@@ -31,7 +31,7 @@ public sealed class UploadModel(UploadLedger upload) : PageModel
             try
             {
                 await using var stream = file.OpenReadStream();
-                Results.Add(await upload.HandleAsync(stream, file.FileName, User.Scope(), HttpContext.RequestAborted));
+                Results.Add(await import.UploadAsync(stream, file.FileName, User.Scope(), HttpContext.RequestAborted));
             }
             catch (ImportRejectedException e)
             {

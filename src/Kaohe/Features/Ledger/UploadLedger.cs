@@ -7,9 +7,9 @@ namespace Kaohe.Features.Ledger;
 /// and a county operator's file may hold its own unit's rows only (any other unit's row rejects the
 /// whole file, row by row, in Chinese). The engine's <see cref="ImportLedger"/> does the work on a temp copy.
 /// </summary>
-public sealed class UploadLedger(ImportLedger import)
+public static class UploadLedger
 {
-    public async Task<LedgerImportResult> HandleAsync(Stream content, string fileName, UserScope scope, CancellationToken ct = default)
+    public static async Task<LedgerImportResult> UploadAsync(this ImportLedger import, Stream content, string fileName, UserScope scope, CancellationToken ct = default)
     {
         if (!LedgerUploadRules.MayUpload(scope)) throw new UnauthorizedAccessException(LedgerPageTexts.UploadForbidden);
         var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" ? ".xlsx" : ".csv";

@@ -85,7 +85,8 @@ public sealed class BulletinPdf : IDisposable
     {
         var font = Font(TableSize, false);
         var bold = Font(TableSize, true);
-        var natural = t.Headers.Select((h, i) => Math.Max(_gfx.MeasureString(h, bold).Width, t.Rows.Select(r => _gfx.MeasureString(r[i], font).Width).DefaultIfEmpty(0).Max()) + 6).ToArray();
+        // Headers may wrap onto two lines; the body decides the widths.
+        var natural = t.Headers.Select((h, i) => Math.Max(_gfx.MeasureString(h, bold).Width / 2, t.Rows.Select(r => _gfx.MeasureString(r[i], font).Width).DefaultIfEmpty(0).Max()) + 6).ToArray();
         var scale = G.TextWidth / natural.Sum();
         var widths = natural.Select(w => w * scale).ToArray();
         Room(RowHeight * 2);
@@ -102,17 +103,23 @@ public sealed class BulletinPdf : IDisposable
     {
         var x = G.Left;
         var pen = new XPen(XColors.Black, 0.5);
+        var lines = cells.Select((c, i) => shade ? CjkLineBreaker.Break(c, t => _gfx.MeasureString(t, font).Width, widths[i] - 4, widths[i] - 4) : [c]).ToList();
+        var height = RowHeight + ((lines.Max(l => l.Count) - 1) * (TableSize + 2));
         for (var i = 0; i < cells.Count; i++)
         {
-            var box = new XRect(x, _y, widths[i], RowHeight);
+            var box = new XRect(x, _y, widths[i], height);
             if (shade) _gfx.DrawRectangle(new XSolidBrush(XColor.FromArgb(0xEE, 0xEE, 0xEE)), box);
             _gfx.DrawRectangle(pen, box);
-            var inner = new XRect(x + 3, _y, widths[i] - 6, RowHeight);
             var align = shade ? XStringAlignment.Center : i >= numericFrom ? XStringAlignment.Far : XStringAlignment.Near;
-            _gfx.DrawString(cells[i], font, XBrushes.Black, inner, new XStringFormat { Alignment = align, LineAlignment = XLineAlignment.Center });
+            var top = _y + ((height - (lines[i].Count * (TableSize + 2))) / 2);
+            foreach (var line in lines[i])
+            {
+                _gfx.DrawString(line, font, XBrushes.Black, new XRect(x + 2, top, widths[i] - 4, TableSize + 2), new XStringFormat { Alignment = align, LineAlignment = XLineAlignment.Center });
+                top += TableSize + 2;
+            }
             x += widths[i];
         }
-        _y += RowHeight;
+        _y += height;
     }
 
     /// <summary>Horizontal bars, one group per category, scaled to the largest value.</summary>
