@@ -27,7 +27,7 @@ public static class IdNumber
         long value = 0;
         for (var i = 0; i < 17; i++)
         {
-            var d = (uint)(s[i] - '0');
+            var d = unchecked((uint)(s[i] - '0'));
             if (d > 9) return -1;
             value = value * 10 + d;
         }

@@ -8,7 +8,7 @@ public static class LedgerDate
     {
         var space = s.IndexOf((byte)' ');
         if (space > 0) s = s[..space];
-        if (s.Length == 8) return Make(Digits(s[..4]), Digits(s.Slice(4, 2)), Digits(s.Slice(6, 2)));
+        if (s.Length == 8 && s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0) return Make(Digits(s[..4]), Digits(s.Slice(4, 2)), Digits(s.Slice(6, 2)));
         if (s.Length < 8 || s.Length > 10) return -1;
         var y = Digits(s[..4]);
         var sep = s[4];
@@ -36,7 +36,7 @@ public static class LedgerDate
         var v = 0;
         foreach (var c in s)
         {
-            var d = (uint)(c - '0');
+            var d = unchecked((uint)(c - '0'));
             if (d > 9) return -1;
             v = v * 10 + (int)d;
         }

@@ -16,7 +16,7 @@ public static class Yuan
         {
             var c = s[i];
             if (c == ',') continue;
-            var d = (uint)(c - '0');
+            var d = unchecked((uint)(c - '0'));
             if (d > 9 || ++digits > 15) return -1;
             whole = whole * 10 + d;
         }
@@ -27,7 +27,7 @@ public static class Yuan
             if (decimals > 2 || (decimals == 0 && digits == 0)) return -1;
             for (var k = 1; k <= 2; k++)
             {
-                var d = k <= decimals ? (uint)(s[i + k] - '0') : 0;
+                var d = k <= decimals ? unchecked((uint)(s[i + k] - '0')) : 0;
                 if (d > 9) return -1;
                 fraction = fraction * 10 + d;
             }

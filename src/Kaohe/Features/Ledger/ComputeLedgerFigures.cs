@@ -26,8 +26,9 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         var visible = db.UnitIdsVisibleTo(scope);
         var snapshots = await db.LedgerSnapshots.Where(s => visible.Contains(s.UnitId))
             .Where(s => snapshotIds == null ? s.SupersededAtUtc == null : snapshotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Kind }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Kind, s.UnitId }).ToListAsync(ct);
         var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
+        foreach (var s in snapshots) calc.IncludeUnit(s.UnitId);
         var instalmentIds = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => s.Id).ToList();
         if (instalmentIds.Count > 0) await StreamInstalmentsAsync(instalmentIds, request.AsOf, calc, ct);
         var contractIds = snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList();

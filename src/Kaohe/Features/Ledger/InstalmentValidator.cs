@@ -13,7 +13,8 @@ namespace Kaohe.Features.Ledger;
 public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? unitAllowed = null)
 {
     public const int MaxListed = 1000;
-    private readonly Dictionary<ulong, (long Id, int Unit, int Line, ulong Years)> _contracts = [];
+    private readonly Dictionary<ulong, (long Id, int Unit, int Line, int MonthDay, ulong Years)> _contracts = [];
+    private readonly Dictionary<(ulong Contract, int Day), int> _otherDays = [];
     private readonly Dictionary<long, (int NameHash, int Line)> _names = [];
 
     public List<ImportError> Errors { get; } = [];
@@ -58,15 +59,23 @@ public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? uni
 
     private void CheckAcrossRows(in InstalmentRow row, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> name)
     {
+        // Schedules fall due on the same day each year (12-20): one bit per year covers them; a
+        // contract's rows on another day of the year are checked exactly in a small overflow set.
         var key = Hash64(contract);
-        var yearBit = DateOnly.FromDayNumber(row.DueDay).Year - 2000 is var y and >= 0 and < 64 ? 1UL << y : 0;
+        var due = DateOnly.FromDayNumber(row.DueDay);
+        var monthDay = due.Month * 32 + due.Day;
+        var yearBit = due.Year - 2000 is var y and >= 0 and < 64 ? 1UL << y : 0;
         if (_contracts.TryGetValue(key, out var c))
         {
             if (c.Id != row.IdNumber || c.Unit != row.UnitId) Error(row.Line, ContractColumn, ContractOtherBorrower(c.Line));
-            else if ((c.Years & yearBit) != 0) Error(row.Line, DueDate, DuplicateInstalment(c.Line));
-            _contracts[key] = c with { Years = c.Years | yearBit };
+            else if (monthDay == c.MonthDay && yearBit != 0)
+            {
+                if ((c.Years & yearBit) != 0) Error(row.Line, DueDate, DuplicateInstalment(c.Line));
+                _contracts[key] = c with { Years = c.Years | yearBit };
+            }
+            else if (!_otherDays.TryAdd((key, row.DueDay), row.Line)) Error(row.Line, DueDate, DuplicateInstalment(_otherDays[(key, row.DueDay)]));
         }
-        else _contracts[key] = (row.IdNumber, row.UnitId, row.Line, yearBit);
+        else _contracts[key] = (row.IdNumber, row.UnitId, row.Line, monthDay, yearBit);
 
         var nameHash = unchecked((int)Hash64(name));
         if (_names.TryGetValue(row.IdNumber, out var n))

@@ -66,6 +66,9 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IInstalmentSink
         if ((confirmedDay < 0 || confirmedDay > cutoff) && _unconfirmed.Add((unit, borrower))) totals.GraduationUnconfirmed++;
     }
 
+    /// <summary>Makes a unit appear in the figures even when none of its rows fall due by the as-of date.</summary>
+    public void IncludeUnit(int unit) => Totals(unit);
+
     private LedgerTotals Totals(int unit)
     {
         if (unit == _lastUnit) return _last!;

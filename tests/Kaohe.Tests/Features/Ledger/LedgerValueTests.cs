@@ -1,0 +1,89 @@
+using System.Text;
+using Kaohe.Common.Tabular;
+using Kaohe.Domain.Ledger;
+using Kaohe.Features.Ledger;
+
+namespace Kaohe.Tests.Features.Ledger;
+
+public sealed class LedgerValueTests
+{
+    [Theory]
+    [InlineData("11010519491231002X", true)]   // the standard's example, check character X
+    [InlineData("11010519491231002x", true)]
+    [InlineData("110105194912310021", false)]
+    [InlineData("410103200304280011", true)]
+    [InlineData("410103200304280012", false)]
+    [InlineData("41010320030428001", false)]
+    [InlineData("4101032003042800A1", false)]
+    public void IdNumber_CheckDigit_IsIso7064Mod11_2(string id, bool valid) => Assert.Equal(valid, IdNumber.IsValid(id));
+
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("1234", 123_400)]
+    [InlineData("1234.5", 123_450)]
+    [InlineData("1,234.56", 123_456)]
+    [InlineData("0.05", 5)]
+    [InlineData(".5", 50)]
+    [InlineData("8000.00", 800_000)]
+    [InlineData("1.234", -1)]
+    [InlineData("-1", -1)]
+    [InlineData("1e3", -1)]
+    [InlineData("", -1)]
+    [InlineData(".", -1)]
+    public void Yuan_ParsesExactlyToFen(string text, long fen) => Assert.Equal(fen, Yuan.ParseFen(text));
+
+    [Theory]
+    [InlineData(0, "0.00")]
+    [InlineData(5, "0.05")]
+    [InlineData(123_456, "1234.56")]
+    public void Yuan_FormatsFenWithTwoDecimals(long fen, string text) => Assert.Equal(text, Yuan.Format(fen));
+
+    [Theory]
+    [InlineData("2019-12-20", 2019, 12, 20)]
+    [InlineData("2019/2/3", 2019, 2, 3)]
+    [InlineData("20191220", 2019, 12, 20)]
+    [InlineData("2019-12-20 00:00:00", 2019, 12, 20)]
+    public void LedgerDate_AcceptsTheExportsFormats(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d).DayNumber, LedgerDate.ParseDayNumber(text));
+
+    [Theory]
+    [InlineData("2019-02-30")]
+    [InlineData("2019-13-01")]
+    [InlineData("20-12-2019")]
+    [InlineData("明天")]
+    public void LedgerDate_RejectsInvalidDates(string text) => Assert.Equal(-1, LedgerDate.ParseDayNumber(text));
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(365, 0)]
+    [InlineData(366, 1)]
+    [InlineData(730, 1)]
+    [InlineData(731, 2)]
+    [InlineData(1095, 2)]
+    [InlineData(1096, 3)]
+    public void Aging_BucketsByDaysSinceOldestUnpaidDueDate(int days, int bucket) => Assert.Equal(bucket, LedgerTotals.BucketOf(days));
+
+    [Fact]
+    public void CsvByteReader_ReadsQuotedFieldsAcrossLinesAndTinyBuffers()
+    {
+        var text = "a,b,c\r\n1,\"x,\"\"y\"\"\",3\r\n\r\n\"multi\nline\", 2 ,\n4,5,6";
+        var csv = new CsvByteReader(new MemoryStream(Encoding.UTF8.GetBytes(text)), bufferSize: 4);
+        var rows = new List<(int Line, string[] Cells)>();
+        while (csv.Read()) rows.Add((csv.LineNumber, Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray()));
+        Assert.Equal([1, 2, 4, 6], rows.Select(r => r.Line));
+        Assert.Equal(["1", "x,\"y\"", "3"], rows[1].Cells);
+        Assert.Equal(["multi\nline", "2", ""], rows[2].Cells);
+        Assert.Equal(["4", "5", "6"], rows[3].Cells);
+    }
+
+    [Fact]
+    public void CsvByteReader_DetectsGb18030AndDecodesChinese()
+    {
+        var bytes = TextEncodings.Gb18030.GetBytes("县级单位,借款人姓名\n二七区,张三丰\n");
+        var csv = new CsvByteReader(new MemoryStream(bytes));
+        Assert.True(csv.Read());
+        Assert.True(csv.Read());
+        Assert.Equal("二七区", csv.GetString(0));
+        Assert.Equal("张三丰", csv.GetString(1));
+    }
+}
