@@ -58,7 +58,7 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
                     calc.AddContract(c.UnitId, c.IdValue, c.SchoolYear, c.Status, c.ReceiptDay, c.GraduationYear, c.ConfirmedDay);
                 continue;
             }
-            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes));
+            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes), hash: false);
             if (!result.IsValid) throw new ImportRejectedException(result.Errors);
         }
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
@@ -70,6 +70,7 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         await using var cmd = conn.CreateCommand();
         cmd.CommandText = db.Provider == DatabaseProvider.Postgres ? PostgresSql(snapshotIds) : SqliteSql(snapshotIds);
+        cmd.CommandTimeout = 0; // a province's ledger streams for longer than the default 30 s under load
         var p = cmd.CreateParameter();
         p.ParameterName = "@asOf";
         p.Value = db.Provider == DatabaseProvider.Postgres ? asOf : asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -30,11 +30,9 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         }
         var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress);
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
-
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
         if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count);
-
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         long written;
         Dictionary<int, int> perUnit;
@@ -86,7 +84,7 @@ internal sealed class SnapshotPlan
         await db.SaveChangesAsync(ct);
         var first = _created[0];
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, first.Kind == LedgerKind.Instalments ? nameof(Instalment) : nameof(Contract),
-            string.Join(',', _created.Select(s => s.Id)), _created.Count == 1 ? first.UnitId : null, null,
-            $"{{\"file\":\"{first.SourceFileName.Replace("\"", "", StringComparison.Ordinal)}\",\"sha256\":\"{first.SourceSha256}\",\"units\":{_created.Count},\"rows\":{rows}}}"), ct);
+            _created.Count == 1 ? first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, _created.Count == 1 ? first.UnitId : null, null,
+            $"{{\"file\":\"{first.SourceFileName.Replace("\"", "", StringComparison.Ordinal)}\",\"sha256\":\"{first.SourceSha256}\",\"units\":{_created.Count},\"rows\":{rows},\"snapshots\":[{string.Join(',', _created.Select(s => s.Id))}]}}"), ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed record InstalmentFileResult(string FileName, string Sha256, long R
 public static class InstalmentFile
 {
     public static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
-        Func<int, bool>? unitAllowed = null, Action<long>? progress = null)
+        Func<int, bool>? unitAllowed = null, Action<long>? progress = null, bool hash = true)
     {
         var validator = new InstalmentValidator(units, unitAllowed);
         string sha;
@@ -31,7 +31,7 @@ public static class InstalmentFile
         }
         else
         {
-            using var hashing = new HashingStream(File.OpenRead(path));
+            using var hashing = new HashingStream(File.OpenRead(path), hash);
             rows = ReadCsv(hashing, validator, sink, progress);
             sha = hashing.Finish();
         }
@@ -99,7 +99,7 @@ public static class InstalmentFile
 }
 
 /// <summary>A read-only pass-through stream that hashes what it reads (SHA-256 of the whole file).</summary>
-internal sealed class HashingStream(Stream inner) : Stream
+internal sealed class HashingStream(Stream inner, bool hash = true) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -108,13 +108,15 @@ internal sealed class HashingStream(Stream inner) : Stream
     public override int Read(byte[] buffer, int offset, int count)
     {
         var n = inner.Read(buffer, offset, count);
-        _hash.AppendData(buffer, offset, n);
+        if (hash) _hash.AppendData(buffer, offset, n);
         BytesRead += n;
         return n;
     }
 
+    /// <summary>The hex SHA-256 of the whole stream ("" when hashing is off: figures from files need no file identity).</summary>
     public string Finish()
     {
+        if (!hash) return "";
         var buffer = new byte[1 << 16];
         while (Read(buffer, 0, buffer.Length) > 0) { }
         return Convert.ToHexStringLower(_hash.GetHashAndReset());

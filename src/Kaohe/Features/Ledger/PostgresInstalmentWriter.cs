@@ -14,6 +14,8 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
     {
         _conn = conn;
         _copy = conn.BeginBinaryImport($"COPY \"Instalments\" ({string.Join(',', Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
+        // A province's file takes minutes to load with its indexes: the import has no time limit of its own.
+        _copy.Timeout = TimeSpan.FromHours(1);
     }
 
     protected override void Write(int snapshot, in InstalmentRow row, string contract, string name, long borrowerKey)
@@ -38,6 +40,7 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
         _copy.Complete();
         _copy.Dispose();
         using var borrowers = _conn.BeginBinaryImport("COPY \"LedgerBorrowers\" (\"Key\", \"IdNumberCipher\") FROM STDIN (FORMAT BINARY)");
+        borrowers.Timeout = TimeSpan.FromHours(1);
         foreach (var (key, cipher) in NewBorrowers)
         {
             borrowers.StartRow();

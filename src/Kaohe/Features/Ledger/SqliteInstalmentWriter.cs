@@ -4,16 +4,18 @@ using Microsoft.Data.Sqlite;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>SQLite: a prepared INSERT of <see cref="Batch"/> rows at a time, reused for the whole file.</summary>
+/// <summary>
+/// SQLite: one prepared single-row INSERT reused for the whole file. (Multi-row statements were
+/// slower: Microsoft.Data.Sqlite binds parameters by name, and SQLite looks a name up linearly.)
+/// </summary>
 internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
 {
-    private const int Batch = 64;
+    private const int Batch = 1;
     private readonly DbConnection _conn;
     private readonly DbTransaction _tx;
     private readonly SqliteCommand _batch;
     private readonly SqliteParameter[] _p;
     private int _pending;
-    private readonly List<object?[]> _tail = [];
 
     public SqliteInstalmentWriter(DbConnection conn, DbTransaction tx, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
         : base(snapshots, protector, known)
@@ -54,8 +56,14 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
         _pending = 0;
     }
 
-    // EF stores DateOnly in SQLite as ISO text.
-    private static string Day(int dayNumber) => DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // EF stores DateOnly in SQLite as ISO text; a file has few distinct dates, so their text is cached.
+    private readonly Dictionary<int, string> _days = [];
+
+    private string Day(int dayNumber)
+    {
+        if (_days.TryGetValue(dayNumber, out var text)) return text;
+        return _days[dayNumber] = DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
 
     public override void Complete()
     {
