@@ -30,12 +30,12 @@ public sealed class ListBorrowers(KaoheDbContext db, PersonalDataProtector prote
             .Select(i => new { i.BorrowerKey, i.BorrowerName, i.ContractNumber, i.DueDate, Due = i.DuePrincipalFen + i.DueInterestFen, Paid = i.PaidPrincipalFen + i.PaidInterestFen, i.PaidDate })
             .ToListAsync(ct);
         var lines = rows.GroupBy(r => r.BorrowerKey).Select(g => new
-            {
-                g.Key,
-                Name = g.First().BorrowerName,
-                Contracts = g.Select(r => r.ContractNumber).Distinct().Order(StringComparer.Ordinal).ToList(),
-                Position = BorrowerPosition.Of(g.Select(r => (r.DueDate, r.Due, r.Paid, r.PaidDate)), asOf),
-            })
+        {
+            g.Key,
+            Name = g.First().BorrowerName,
+            Contracts = g.Select(r => r.ContractNumber).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Position = BorrowerPosition.Of(g.Select(r => (r.DueDate, r.Due, r.Paid, r.PaidDate)), asOf),
+        })
             .Where(b => !overdueOnly || b.Position.OverdueFen > 0)
             .OrderByDescending(b => b.Position.OverdueFen).ThenByDescending(b => b.Position.DueFen).ThenBy(b => b.Name, StringComparer.Ordinal).ThenBy(b => b.Key)
             .ToList();
