@@ -16,4 +16,5 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     ResultsCommands.Create(),
     LedgerCommands.Create(),
 };
+BulletinCommands.AttachTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -16,6 +16,7 @@ public static class Navigation
     [
         new("考核", "/Campaigns"),
         new("考核结果通报", "/Notices"),
+        new("贷后台账", "/Ledger"),
     ];
 
     public static IEnumerable<NavLink> For(Role role) => Links.Where(l => (l.Roles.Length == 0 ? Everyone : l.Roles).Contains(role));

@@ -51,6 +51,7 @@ app.MapUnitEndpoints();
 app.MapAuditEndpoints();
 app.MapAssessmentEndpoints();
 app.MapNoticeEndpoints();
+app.MapLedgerEndpoints();
 
 await app.RunAsync();
 

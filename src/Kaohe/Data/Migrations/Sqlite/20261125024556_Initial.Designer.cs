@@ -11,11 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kaohe.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKaoheDbContext))]
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.Designer.cs
-    [Migration("20261125012824_Initial")]
-========
-    [Migration("20261125020320_Initial")]
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.Designer.cs
+    [Migration("20261125024556_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -382,16 +382,11 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "NoticeDrafts",
-========
-                name: "EvidenceFiles",
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
                     Issuers = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -475,7 +470,16 @@ namespace Kaohe.Data.Migrations.Sqlite
                         name: "FK_Instalments_LedgerSnapshots_SnapshotId",
                         column: x => x.SnapshotId,
                         principalTable: "LedgerSnapshots",
-========
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     CampaignUnitId = table.Column<int>(type: "INTEGER", nullable: false),
                     Stage = table.Column<int>(type: "INTEGER", nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
@@ -493,7 +497,6 @@ namespace Kaohe.Data.Migrations.Sqlite
                         name: "FK_EvidenceFiles_CampaignUnits_CampaignUnitId",
                         column: x => x.CampaignUnitId,
                         principalTable: "CampaignUnits",
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -597,7 +600,6 @@ namespace Kaohe.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "IX_Contracts_SnapshotId",
                 table: "Contracts",
                 column: "SnapshotId");
@@ -606,11 +608,11 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "IX_Contracts_UnitId_BorrowerKey",
                 table: "Contracts",
                 columns: new[] { "UnitId", "BorrowerKey" });
-========
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_CampaignUnitId_Stage",
                 table: "EvidenceFiles",
                 columns: new[] { "CampaignUnitId", "Stage" });
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_CampaignId_ExpertUserId_UnitId",
@@ -743,11 +745,10 @@ namespace Kaohe.Data.Migrations.Sqlite
                 name: "CampaignStages");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Sqlite/20261125012824_Initial.cs
                 name: "Contracts");
-========
+
+            migrationBuilder.DropTable(
                 name: "EvidenceFiles");
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Sqlite/20261125020320_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");

@@ -383,16 +383,11 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Postgres/20261125012835_Initial.cs
                 name: "NoticeDrafts",
-========
-                name: "EvidenceFiles",
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Postgres/20261125020337_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Postgres/20261125012835_Initial.cs
                     CampaignId = table.Column<int>(type: "integer", nullable: false),
                     Issuers = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -476,7 +471,16 @@ namespace Kaohe.Data.Migrations.Postgres
                         name: "FK_Instalments_LedgerSnapshots_SnapshotId",
                         column: x => x.SnapshotId,
                         principalTable: "LedgerSnapshots",
-========
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     CampaignUnitId = table.Column<int>(type: "integer", nullable: false),
                     Stage = table.Column<int>(type: "integer", nullable: false),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
@@ -494,7 +498,6 @@ namespace Kaohe.Data.Migrations.Postgres
                         name: "FK_EvidenceFiles_CampaignUnits_CampaignUnitId",
                         column: x => x.CampaignUnitId,
                         principalTable: "CampaignUnits",
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Postgres/20261125020337_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -598,7 +601,6 @@ namespace Kaohe.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Postgres/20261125012835_Initial.cs
                 name: "IX_Contracts_SnapshotId",
                 table: "Contracts",
                 column: "SnapshotId");
@@ -607,11 +609,11 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "IX_Contracts_UnitId_BorrowerKey",
                 table: "Contracts",
                 columns: new[] { "UnitId", "BorrowerKey" });
-========
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EvidenceFiles_CampaignUnitId_Stage",
                 table: "EvidenceFiles",
                 columns: new[] { "CampaignUnitId", "Stage" });
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Postgres/20261125020337_Initial.cs
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExpertAssignments_CampaignId_ExpertUserId_UnitId",
@@ -744,11 +746,10 @@ namespace Kaohe.Data.Migrations.Postgres
                 name: "CampaignStages");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/Kaohe/Data/Migrations/Postgres/20261125012835_Initial.cs
                 name: "Contracts");
-========
+
+            migrationBuilder.DropTable(
                 name: "EvidenceFiles");
->>>>>>>> assessment:src/Kaohe/Data/Migrations/Postgres/20261125020337_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "ExpertAssignments");

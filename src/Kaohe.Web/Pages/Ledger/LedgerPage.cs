@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Pages.Ledger;
+
+/// <summary>Ledger pages share an as-of date (默认今天) given as ?asOf=yyyy-MM-dd.</summary>
+public abstract class LedgerPage(TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
+
+    public DateOnly Date => AsOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public string AsOfQuery => "asOf=" + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The ranking table of a level; children link to <see cref="ChildHref"/> + id.</summary>
+public sealed record RankingTable(Kaohe.Features.Ledger.LedgerLevelView View, string ChildHref, string AsOfQuery);

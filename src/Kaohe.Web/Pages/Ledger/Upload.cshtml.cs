@@ -1,0 +1,43 @@
+using Kaohe.Common.Tabular;
+using Kaohe.Features.Ledger;
+using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Pages.Ledger;
+
+[Authorize(Policy = Policies.LedgerUploader)]
+public sealed class UploadModel(ImportLedger import) : PageModel
+{
+    [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
+    public IReadOnlyList<ImportError> Errors { get; private set; } = [];
+    public string? RejectedFile { get; private set; }
+    public List<LedgerImportResult> Results { get; } = [];
+    public bool IsCounty { get; private set; }
+
+    public void OnGet() => IsCounty = User.IsIn(Kaohe.Domain.Accounts.Role.CountyOperator);
+
+    public async Task OnPostAsync()
+    {
+        OnGet();
+        if (Uploads.Count == 0 || Uploads.All(u => u.Length == 0))
+        {
+            Errors = [new ImportError(0, null, LedgerPageTexts.ChooseFile)];
+            return;
+        }
+        foreach (var file in Uploads.Where(u => u.Length > 0))
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                Results.Add(await import.UploadAsync(stream, file.FileName, User.Scope(), HttpContext.RequestAborted));
+            }
+            catch (ImportRejectedException e)
+            {
+                (Errors, RejectedFile) = (e.Errors, file.FileName);
+                return;
+            }
+        }
+    }
+}

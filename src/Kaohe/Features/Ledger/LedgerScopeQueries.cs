@@ -1,0 +1,61 @@
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Ledger;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>The current (not superseded) ledger rows an account may see: every ledger page and export starts here.</summary>
+public static class LedgerScopeQueries
+{
+    public static IQueryable<int> CurrentSnapshotIds(this KaoheDbContext db, UserScope scope, LedgerKind kind)
+    {
+        var units = db.UnitIdsVisibleTo(scope);
+        return db.LedgerSnapshots.Where(s => s.Kind == kind && s.SupersededAtUtc == null && units.Contains(s.UnitId)).Select(s => s.Id);
+    }
+
+    public static IQueryable<Instalment> CurrentInstalments(this KaoheDbContext db, UserScope scope)
+    {
+        var ids = db.CurrentSnapshotIds(scope, LedgerKind.Instalments);
+        return db.Instalments.Where(i => ids.Contains(i.SnapshotId));
+    }
+
+    public static IQueryable<Contract> CurrentContracts(this KaoheDbContext db, UserScope scope)
+    {
+        var ids = db.CurrentSnapshotIds(scope, LedgerKind.Contracts);
+        return db.Contracts.Where(c => ids.Contains(c.SnapshotId));
+    }
+}
+
+/// <summary>
+/// One borrower's position as of a date, by the same definitions as the unit figures
+/// (docs/ledger-figures.md): an instalment counts as paid only when 实还日期 ≤ D, never beyond its due.
+/// </summary>
+public sealed record BorrowerPosition(long DueFen, long PaidFen, long OverdueFen, DateOnly? OldestUnpaid, DateOnly AsOf)
+{
+    public int DaysOverdue => OldestUnpaid is { } d && OverdueFen > 0 ? AsOf.DayNumber - d.DayNumber : 0;
+
+    /// <summary>1年以内 (1–365 days), 1–2年, 2–3年, 3年以上; null when not overdue.</summary>
+    public string? Bucket => OverdueFen <= 0 ? null : DaysOverdue switch
+    {
+        <= 365 => "1年以内",
+        <= 730 => "1–2年",
+        <= 1095 => "2–3年",
+        _ => "3年以上",
+    };
+
+    public static long PaidBy(DateOnly asOf, long due, long paid, DateOnly? paidDate) => paidDate is { } p && p <= asOf ? Math.Min(paid, due) : 0;
+
+    public static BorrowerPosition Of(IEnumerable<(DateOnly DueDate, long Due, long Paid, DateOnly? PaidDate)> instalments, DateOnly asOf)
+    {
+        long due = 0, paid = 0;
+        DateOnly? oldest = null;
+        foreach (var i in instalments.Where(i => i.DueDate <= asOf))
+        {
+            var p = PaidBy(asOf, i.Due, i.Paid, i.PaidDate);
+            due += i.Due;
+            paid += p;
+            if (p < i.Due && (oldest is null || i.DueDate < oldest)) oldest = i.DueDate;
+        }
+        return new BorrowerPosition(due, paid, due - paid, oldest, asOf);
+    }
+}

@@ -1,0 +1,56 @@
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Features.Ledger;
+
+public sealed record InstalmentLine(string ContractNumber, DateOnly DueDate, long DuePrincipalFen, long DueInterestFen, long PaidPrincipalFen, long PaidInterestFen, DateOnly? PaidDate, long OverdueFen);
+
+public sealed record ContractLine(string ContractNumber, int SchoolYear, string Status, long AmountFen, string? University, string? Phone, string? CoBorrowerName, string? CoBorrowerIdNumber, DateOnly? ReceiptEnteredOn, DateOnly? GraduationConfirmedOn);
+
+/// <summary>One borrower's page. <see cref="Unmasked"/> says whether the personal numbers are in clear text.</summary>
+public sealed record BorrowerDetail(
+    long Key, string Name, string IdNumber, bool Unmasked, bool MayUnmask, int UnitId, string UnitName, int CityGroupId, string City,
+    BorrowerPosition Position, IReadOnlyList<InstalmentLine> Instalments, IReadOnlyList<ContractLine> Contracts);
+
+public enum BorrowerAccess { Shown, NotFound, Forbidden }
+
+/// <summary>
+/// A borrower's instalments and contracts. Masked unless the caller asks for clear text and may see
+/// it (province admin; a county operator for its own unit); each clear view is written to the audit trail first.
+/// </summary>
+public sealed class ShowBorrower(KaoheDbContext db, PersonalDataProtector protector)
+{
+    public async Task<(BorrowerAccess Access, BorrowerDetail? Detail)> HandleAsync(int unitId, long key, DateOnly asOf, bool unmask, UserScope scope, CancellationToken ct = default)
+    {
+        var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct);
+        if (unit is null) return (BorrowerAccess.NotFound, null);
+        var instalments = await db.CurrentInstalments(scope).Where(i => i.UnitId == unitId && i.BorrowerKey == key)
+            .OrderBy(i => i.DueDate).ThenBy(i => i.ContractNumber).ToListAsync(ct);
+        var contracts = await db.CurrentContracts(scope).Where(c => c.UnitId == unitId && c.BorrowerKey == key).OrderBy(c => c.SchoolYear).ToListAsync(ct);
+        if (instalments.Count == 0 && contracts.Count == 0) return (BorrowerAccess.NotFound, null);
+        var allowed = scope.MayUnmask(unitId);
+        if (unmask && !allowed) return (BorrowerAccess.Forbidden, null);
+
+        var name = instalments.FirstOrDefault()?.BorrowerName ?? contracts[0].BorrowerName;
+        var cipher = await db.LedgerBorrowers.Where(b => b.Key == key).Select(b => b.IdNumberCipher).FirstOrDefaultAsync(ct) ?? contracts.FirstOrDefault()?.IdNumberCipher;
+        string Clear(byte[]? c, Func<string, string> mask) => c is null ? "" : unmask ? protector.Decrypt(c) : mask(protector.Decrypt(c));
+        if (unmask)
+        {
+            var fields = new List<string> { "身份证号" };
+            if (contracts.Any(c => c.PhoneCipher is not null)) fields.Add("联系电话");
+            if (contracts.Any(c => c.CoBorrowerIdNumberCipher is not null)) fields.Add("共同借款人身份证号");
+            await Masking.RecordUnmaskedViewAsync(db, new UnmaskedView("借款人", key.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
+                $"{unit.Name} 借款人 {name}（合同 {string.Join("、", instalments.Select(i => i.ContractNumber).Concat(contracts.Select(c => c.ContractNumber)).Distinct())}）", fields), ct);
+        }
+
+        var position = BorrowerPosition.Of(instalments.Select(i => (i.DueDate, i.DueFen, i.PaidFen, i.PaidDate)), asOf);
+        var lines = instalments.Select(i => new InstalmentLine(i.ContractNumber, i.DueDate, i.DuePrincipalFen, i.DueInterestFen, i.PaidPrincipalFen, i.PaidInterestFen, i.PaidDate,
+            i.DueDate <= asOf ? i.DueFen - BorrowerPosition.PaidBy(asOf, i.DueFen, i.PaidFen, i.PaidDate) : 0)).ToList();
+        var contractLines = contracts.Select(c => new ContractLine(c.ContractNumber, c.SchoolYear, LedgerPageTexts.Status(c.Status), c.AmountFen, c.University,
+            Clear(c.PhoneCipher, Masking.Phone), c.CoBorrowerName, Clear(c.CoBorrowerIdNumberCipher, Masking.IdNumber), c.ReceiptEnteredOn, c.GraduationConfirmedOn)).ToList();
+        return (BorrowerAccess.Shown, new BorrowerDetail(key, name, Clear(cipher, Masking.IdNumber), unmask, allowed, unitId, unit.Name, unit.CityGroupId, unit.City,
+            position, lines, contractLines));
+    }
+}
