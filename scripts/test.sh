@@ -11,7 +11,6 @@ missing=()
 [ -n "$(fc-list 'Noto Sans CJK SC' 2>/dev/null || true)" ] || missing+=(fonts-noto-cjk)
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)   # the notice PDF's embedded font
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
-[ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
