@@ -11,7 +11,7 @@ namespace Kaohe.Features.Ledger;
 /// borrower key (HMAC-SHA256 of the normalized ID number, first 8 bytes) so rows group by borrower
 /// without decrypting. The master key comes from <c>Kaohe:DataKey</c> or <c>KAOHE_DATA_KEY</c>
 /// (base64 of 32 bytes); otherwise a key file is generated next to the SQLite database
-/// (<c>data.key</c>), which suits the embedded single-machine default only.
+/// (<c>data.key</c>), which suits the embedded single-machine default only; PostgreSQL requires a configured key.
 /// </summary>
 public sealed class PersonalDataProtector
 {
@@ -68,7 +68,11 @@ public sealed class PersonalDataProtector
     {
         var text = config[ConfigurationKey] ?? config[EnvironmentVariable] ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(text)) return Convert.FromBase64String(text.Trim());
-        var folder = target.SqliteFilePath is { } db ? Path.GetDirectoryName(db)! : Path.GetFullPath(".kaohe");
+        // A shared server must not invent a key per host or working folder: data encrypted by one host would be
+        // unreadable on another. Only the embedded single-file database keeps a generated key beside itself.
+        if (target.SqliteFilePath is not { } db)
+            throw new InvalidOperationException($"使用 PostgreSQL 时必须配置数据密钥：设置环境变量 {EnvironmentVariable}（32 字节的 Base64）或配置项 {ConfigurationKey}");
+        var folder = Path.GetDirectoryName(db)!;
         var file = Path.Combine(folder, "data.key");
         if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
         Directory.CreateDirectory(folder);

@@ -18,7 +18,7 @@ public abstract class AssessmentDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         var results = await db.Query(c => c.CampaignUnits.Where(u => u.Campaign.Year == 2018)
             .Select(u => new { u.Unit.DivisionCode, u.Unit.Name, u.FinalGrade, u.FinalScore, Sealed = u.Campaign.Status }).ToListAsync());
-        var reference = TabularFile.Read(Path.Combine(AppContext.BaseDirectory, "Features", "Assessment", "Reference", "henan-2018-units.csv"));
+        var reference = TabularFile.Read(Path.Combine(AppContext.BaseDirectory, "Reference", "henan-2018-units.csv"));
         Assert.Equal(168, reference.Rows.Count);
         Assert.Equal(168, results.Count);
         foreach (var row in reference.Rows)

@@ -17,7 +17,7 @@ namespace Kaohe.Tests.Features.Notices;
 /// </summary>
 internal static partial class NoticeReference
 {
-    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Features", "Notices", "Reference");
+    private static string Folder => Path.Combine(AppContext.BaseDirectory, "Reference");
 
     public static string NoticeText => File.ReadAllText(Path.Combine(Folder, "henan-2018-assessment-notice.txt"));
 
