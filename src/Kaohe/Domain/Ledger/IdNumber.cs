@@ -29,7 +29,7 @@ public static class IdNumber
         {
             var d = unchecked((uint)(s[i] - '0'));
             if (d > 9) return -1;
-            value = value * 10 + d;
+            value = unchecked(value * 10 + d); // 17 digits fit in a long
         }
         var last = s[17] == 'x' ? (byte)'X' : s[17];
         if (last != CheckCharacter(s)) return -1;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Kaohe.Domain.Ledger;
 
@@ -6,7 +7,18 @@ namespace Kaohe.Domain.Ledger;
 public static class Yuan
 {
     /// <summary>Fen of "1234", "1234.5", "1,234.56" or "0.05"; -1 when not a non-negative amount with ≤ 2 decimals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long ParseFen(ReadOnlySpan<byte> s)
+    {
+        // At most 15 digits are read, so the arithmetic cannot overflow.
+        unchecked
+        {
+            return Parse(s);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long Parse(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty) return -1;
         long whole = 0;
