@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Kaohe.Common.Tabular;
 
@@ -8,6 +12,9 @@ namespace Kaohe.Features.Ledger;
 /// decodes text it is not asked for: delimiters are found on bytes, which is safe for UTF-8 and for
 /// GB18030 (whose multi-byte sequences never contain a comma, quote or line break). Fields are
 /// trimmed spans valid until the next <see cref="Read"/>; <see cref="Encoding"/> decodes text fields.
+/// A record without quotes is split in one vectorised pass that finds its commas and its end.
+/// A reader may be given a <c>limit</c>: it then reads only the records that start before that
+/// offset, which lets several readers share one file (<see cref="InstalmentFile"/>).
 /// The caller owns (and disposes) the stream.
 /// </summary>
 public sealed class CsvByteReader
@@ -16,11 +23,14 @@ public sealed class CsvByteReader
     private byte[] _buffer;
     private int _start, _end;
     private bool _eof;
+    private long _bufferOffset;
+    private readonly long _limit = long.MaxValue;
     private int[] _fieldStart = new int[32], _fieldEnd = new int[32];
     private byte[] _scratch = new byte[1024];
     private int _scratchUsed;
     private bool _fieldsInScratch;
     private int _nextLine = 1;
+    private int _peeked;
 
     public CsvByteReader(Stream stream, int bufferSize = 1 << 20)
     {
@@ -32,56 +42,155 @@ public sealed class CsvByteReader
         else Encoding = TextEncodings.Detect(head[..Math.Min(head.Length, 1 << 16)]);
     }
 
+    /// <summary>A reader over a slice of a file whose encoding is known: records starting before <paramref name="limit"/>.</summary>
+    public CsvByteReader(Stream stream, Encoding encoding, long limit, int bufferSize = 1 << 20)
+    {
+        _stream = stream;
+        _buffer = new byte[bufferSize];
+        _limit = limit;
+        Encoding = encoding;
+        Fill();
+    }
+
     public Encoding Encoding { get; }
     public int FieldCount { get; private set; }
 
     /// <summary>The physical line (1-based) where the current record starts: the header is line 1.</summary>
     public int LineNumber { get; private set; }
 
-    public ReadOnlySpan<byte> this[int i] => i >= FieldCount ? default
-        : (_fieldsInScratch ? _scratch : _buffer).AsSpan(_fieldStart[i], _fieldEnd[i] - _fieldStart[i]);
+    /// <summary>Field <paramref name="i"/> without surrounding spaces and tabs; empty when the record has fewer fields.</summary>
+    public ReadOnlySpan<byte> this[int i]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if ((uint)i >= (uint)FieldCount) return default;
+            var s = (_fieldsInScratch ? _scratch : _buffer).AsSpan(_fieldStart[i], _fieldEnd[i] - _fieldStart[i]);
+            return s.IsEmpty || (s[0] > ' ' && s[^1] > ' ') ? s : s.Trim(" \t"u8);
+        }
+    }
 
     public string GetString(int i) => Encoding.GetString(this[i]);
 
+    /// <summary>
+    /// The next line's raw bytes (without its line break) when it is buffered whole, for a caller that can take
+    /// simple records itself; <see cref="SkipLine"/> then consumes it as one record, or <see cref="Read"/> reads it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryPeekLine(out ReadOnlySpan<byte> line, out int lineNumber)
+    {
+        lineNumber = _nextLine;
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var newline = Position < _limit ? span.IndexOf((byte)'\n') : -1;
+        _peeked = newline + 1;
+        line = newline < 0 ? default : span[..(newline > 0 && span[newline - 1] == '\r' ? newline - 1 : newline)];
+        return newline >= 0;
+    }
+
+    /// <summary>Consumes the line of the last successful <see cref="TryPeekLine"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SkipLine()
+    {
+        _start += _peeked;
+        LineNumber = _nextLine++;
+    }
+
+    /// <summary>The current record's raw bytes from its start through the comma after field <paramref name="fields"/> − 1; empty for a quoted record.</summary>
+    public ReadOnlySpan<byte> RawThrough(int fields) =>
+        _fieldsInScratch || FieldCount <= fields ? default : _buffer.AsSpan(_fieldStart[0], _fieldEnd[fields - 1] + 1 - _fieldStart[0]);
+
+    /// <summary>The stream offset where the next record starts (after <see cref="Read"/>: just past the current one).</summary>
+    public long Position => _bufferOffset + _start;
+
     /// <summary>Moves to the next non-empty record; false at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)
         {
+            if (Position >= _limit) return false;
             var span = _buffer.AsSpan(_start, _end - _start);
-            var nl = span.IndexOf((byte)'\n');
-            if (nl < 0 && !_eof) { Refill(); continue; }
+            var length = SplitUnquoted(span);
+            if (length == NeedsMore && !_eof) { Refill(); continue; }
             if (span.IsEmpty) return false;
-            var line = nl < 0 ? span : span[..nl];
-            if (line.IndexOf((byte)'"') >= 0)
+            if (length == Quoted)
             {
                 if (!ReadQuoted(out var consumedQuoted)) { Refill(); continue; }
                 _start += consumedQuoted;
             }
             else
             {
-                SplitSimple(line, _start);
+                if (length == NeedsMore) SplitLastLine(span);
                 LineNumber = _nextLine++;
-                _start += nl < 0 ? span.Length : nl + 1;
+                _start += length == NeedsMore ? span.Length : length + 1;
             }
             if (FieldCount > 1 || this[0].Length > 0) return true;
         }
     }
 
-    private void SplitSimple(ReadOnlySpan<byte> line, int offset)
+    private const int NeedsMore = -1, Quoted = -2;
+    private static readonly Vector256<byte> Commas = Vector256.Create((byte)','), Newlines = Vector256.Create((byte)'\n'), Quotes = Vector256.Create((byte)'"');
+
+    /// <summary>
+    /// Splits the record at the start of <paramref name="span"/> if it has no quote: returns the offset of its
+    /// line break, <see cref="Quoted"/> when it needs the quoted path, <see cref="NeedsMore"/> when no line break is buffered.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SplitUnquoted(ReadOnlySpan<byte> span)
     {
         _fieldsInScratch = false;
-        if (!line.IsEmpty && line[^1] == '\r') line = line[..^1];
         var n = 0;
-        var pos = 0;
-        while (true)
+        var field = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            var comma = line[pos..].IndexOf((byte)',');
-            var end = comma < 0 ? line.Length : pos + comma;
-            SetField(n++, offset + pos, offset + end);
-            if (comma < 0) break;
-            pos = end + 1;
+            ref var origin = ref MemoryMarshal.GetReference(span);
+            for (; i + 32 <= span.Length; i += 32)
+            {
+                var v = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                var newline = Vector256.Equals(v, Newlines).ExtractMostSignificantBits();
+                var before = newline == 0 ? uint.MaxValue : unchecked((newline & (0u - newline)) - 1); // the bits below the first line break
+                if ((Vector256.Equals(v, Quotes).ExtractMostSignificantBits() & before) != 0) return Quoted;
+                for (var commas = Vector256.Equals(v, Commas).ExtractMostSignificantBits() & before; commas != 0; commas &= commas - 1)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(commas);
+                    SetField(n++, _start + field, _start + at);
+                    field = at + 1;
+                }
+                if (newline != 0) return EndRecord(n, field, i + BitOperations.TrailingZeroCount(newline));
+            }
         }
+        for (; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c == ',') { SetField(n++, _start + field, _start + i); field = i + 1; }
+            else if (c == '\n') return EndRecord(n, field, i);
+            else if (c == '"') return Quoted;
+        }
+        return NeedsMore;
+    }
+
+    private int EndRecord(int n, int field, int newline)
+    {
+        var end = newline > field && _buffer[_start + newline - 1] == '\r' ? newline - 1 : newline;
+        SetField(n++, _start + field, _start + end);
+        FieldCount = n;
+        return newline;
+    }
+
+    /// <summary>The last record of a file without a final line break.</summary>
+    private void SplitLastLine(ReadOnlySpan<byte> span)
+    {
+        var n = 0;
+        var field = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (span[i] != ',') continue;
+            SetField(n++, _start + field, _start + i);
+            field = i + 1;
+        }
+        var end = span.Length > field && span[^1] == '\r' ? span.Length - 1 : span.Length;
+        SetField(n++, _start + field, _start + end);
         FieldCount = n;
     }
 
@@ -142,6 +251,7 @@ public sealed class CsvByteReader
         _scratch[_scratchUsed++] = c;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SetField(int n, int start, int end)
     {
         if (n == _fieldStart.Length)
@@ -149,9 +259,6 @@ public sealed class CsvByteReader
             Array.Resize(ref _fieldStart, n * 2);
             Array.Resize(ref _fieldEnd, n * 2);
         }
-        var src = _fieldsInScratch ? _scratch : _buffer;
-        while (start < end && (src[start] == ' ' || src[start] == '\t')) start++;
-        while (end > start && (src[end - 1] == ' ' || src[end - 1] == '\t')) end--;
         _fieldStart[n] = start;
         _fieldEnd[n] = end;
     }
@@ -161,6 +268,7 @@ public sealed class CsvByteReader
         var left = _end - _start;
         if (_start == 0 && left == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
         Buffer.BlockCopy(_buffer, _start, _buffer, 0, left);
+        _bufferOffset += _start;
         _start = 0;
         _end = left;
         Fill();
