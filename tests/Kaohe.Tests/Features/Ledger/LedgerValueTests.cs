@@ -46,7 +46,27 @@ public sealed class LedgerValueTests
     public void LedgerDate_AcceptsTheExportsFormats(string text, int y, int m, int d) =>
         Assert.Equal(new DateOnly(y, m, d).DayNumber, LedgerDate.ParseDayNumber(text));
 
+    [Fact]
+    public void LedgerDate_EveryDayItAccepts_ParsesAndSplitsAsTheCalendarSays()
+    {
+        for (var n = new DateOnly(1900, 1, 1).DayNumber; n <= new DateOnly(2200, 12, 31).DayNumber; n++)
+        {
+            var day = DateOnly.FromDayNumber(n);
+            var text = Encoding.ASCII.GetBytes(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(day.DayNumber, LedgerDate.ParseDayNumber(text));
+            Assert.Equal((day.Year, (day.Month * 32) + day.Day), LedgerDate.YearAndMonthDay(day.DayNumber));
+        }
+        Assert.Equal((-1, 0), LedgerDate.YearAndMonthDay(new DateOnly(1899, 12, 31).DayNumber));
+        Assert.Equal((-1, 0), LedgerDate.YearAndMonthDay(new DateOnly(2201, 1, 1).DayNumber));
+    }
+
     [Theory]
+    [InlineData("2019-02-29")]
+    [InlineData("2100-02-29")]
+    [InlineData("2019-04-31")]
+    [InlineData("2019-00-10")]
+    [InlineData("1899-12-31")]
+    [InlineData("2201-01-01")]
     [InlineData("2019-02-30")]
     [InlineData("2019-13-01")]
     [InlineData("20-12-2019")]
@@ -74,6 +94,22 @@ public sealed class LedgerValueTests
         Assert.Equal(["1", "x,\"y\"", "3"], rows[1].Cells);
         Assert.Equal(["multi\nline", "2", ""], rows[2].Cells);
         Assert.Equal(["4", "5", "6"], rows[3].Cells);
+    }
+
+    [Fact]
+    public void CsvByteReader_WithALimit_ReadsTheRecordsStartingBeforeIt()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a,1\nb,\"2\n2\"\nc,3\n\nd,4");
+        var cut = Array.IndexOf(bytes, (byte)'c');
+        var head = new CsvByteReader(new MemoryStream(bytes), Encoding.UTF8, limit: cut, bufferSize: 4);
+        var tail = new CsvByteReader(new MemoryStream(bytes[cut..]), Encoding.UTF8, limit: long.MaxValue, bufferSize: 4);
+        var first = new List<string>();
+        while (head.Read()) first.Add(head.GetString(1));
+        var rest = new List<string>();
+        while (tail.Read()) rest.Add(tail.GetString(0));
+        Assert.Equal(["1", "2\n2"], first);
+        Assert.Equal(cut, head.Position);
+        Assert.Equal(["c", "d"], rest);
     }
 
     [Fact]
