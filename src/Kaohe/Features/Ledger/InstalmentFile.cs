@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Kaohe.Common.Tabular;
@@ -14,12 +15,18 @@ public sealed record InstalmentFileResult(string FileName, string Sha256, long R
 /// <summary>
 /// Reads a 还款计划 file (CSV in UTF-8/GBK/GB18030 with the streaming byte parser, or XLSX) once,
 /// validating every row and handing each valid row to a sink. The same pass serves import and
-/// figures from files. <paramref name="progress"/> receives the bytes read so far.
+/// figures from files. A large CSV is read in parts on all cores when the sink can be partitioned
+/// (or there is none); <paramref name="progress"/> receives the bytes read so far.
 /// </summary>
 public static class InstalmentFile
 {
     public static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
-        Func<int, bool>? unitAllowed = null, Action<long>? progress = null, bool hash = true)
+        Func<int, bool>? unitAllowed = null, Action<long>? progress = null, bool hash = true) =>
+        Read(path, units, sink, unitAllowed, progress, hash, parts: 0);
+
+    /// <param name="parts">How many parts to read a CSV in: 0 for one per core when the file is large, 1 for one pass.</param>
+    internal static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
+        Func<int, bool>? unitAllowed, Action<long>? progress, bool hash, int parts)
     {
         var validator = new InstalmentValidator(units, unitAllowed);
         string sha;
@@ -31,36 +38,58 @@ public static class InstalmentFile
         }
         else
         {
+            if (parts != 1 && sink is null or IPartitionedSink && InstalmentFileParts.TryRead(path, units, (IPartitionedSink?)sink, unitAllowed, progress, hash, parts) is { } parallel)
+                return parallel;
             using var hashing = new HashingStream(File.OpenRead(path), hash);
             rows = ReadCsv(hashing, validator, sink, progress);
             sha = hashing.Finish();
         }
+        return Result(path, sha, rows, validator);
+    }
+
+    internal static InstalmentFileResult Result(string path, string sha, long rows, InstalmentValidator validator)
+    {
         if (rows == 0 && validator.ErrorCount == 0) validator.Error(0, null, LedgerTexts.NoRows);
         return new InstalmentFileResult(Path.GetFileName(path), sha, rows, validator.UnitIds, validator.Report());
     }
 
-    private static long ReadCsv(HashingStream stream, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
+    private static long ReadCsv(Stream stream, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
     {
         var csv = new CsvByteReader(stream);
         if (!csv.Read()) return 0;
-        var headers = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
+        var headers = Header(csv);
         var at = InstalmentColumns.Resolve(headers, v.Errors);
         if (v.Errors.Count > 0) { v.Error(0, null, LedgerTexts.NoRows); return 0; }
+        return ReadRows(csv, at, headers.Count, v, sink, progress);
+    }
+
+    internal static List<string> Header(CsvByteReader csv) => Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
+
+    /// <summary>Validates every record of <paramref name="csv"/> and hands each valid row to the sink; the number of records.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long ReadRows(CsvByteReader csv, int[] at, int headerCount, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
+    {
+        var last = at.Max();
+        var bankLayout = headerCount == at.Length && at.Select((c, i) => c == i).All(x => x);
         long rows = 0;
-        while (csv.Read())
+        while (true)
         {
-            rows++;
-            if (csv.FieldCount < headers.Count && csv.FieldCount <= at.Max())
+            if (bankLayout && csv.TryPeekLine(out var line, out var lineNumber) && v.TryContinueRun(line, lineNumber, out var next))
             {
-                v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headers.Count, csv.FieldCount));
-                continue;
+                csv.SkipLine();
+                sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
             }
-            if (v.TryParse(csv.LineNumber, csv[at[0]], csv[at[1]], csv[at[2]], csv[at[3]], csv[at[4]], csv[at[5]], csv[at[6]],
+            else if (!csv.Read()) break;
+            else if (csv.FieldCount < headerCount && csv.FieldCount <= last) v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headerCount, csv.FieldCount));
+            else if (v.TryParse(csv.LineNumber, csv[at[0]], csv[at[1]], csv[at[2]], csv[at[3]], csv[at[4]], csv[at[5]], csv[at[6]],
                     csv[at[7]], csv[at[8]], csv[at[9]], csv.Encoding, out var row))
+            {
+                if (bankLayout) v.RememberRunStart(csv.RawThrough(4));
                 sink?.Accept(row, csv[at[1]], csv[at[3]], csv.Encoding);
-            if ((rows & 0xFFFF) == 0) progress?.Invoke(stream.BytesRead);
+            }
+            if ((++rows & 0xFFFF) == 0) progress?.Invoke(csv.Position);
         }
-        progress?.Invoke(stream.BytesRead);
+        progress?.Invoke(csv.Position);
         return rows;
     }
 

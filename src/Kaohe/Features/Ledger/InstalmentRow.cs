@@ -19,3 +19,14 @@ public interface IInstalmentSink
 {
     void Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding);
 }
+
+/// <summary>
+/// A sink whose work can be split over parts of one file, each part read by its own thread into
+/// its own <see cref="NewPart"/>, and joined back in file order when every part is valid.
+/// </summary>
+public interface IPartitionedSink : IInstalmentSink
+{
+    IPartitionedSink NewPart();
+
+    void Join(IPartitionedSink part);
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Domain.Ledger;
@@ -8,9 +9,12 @@ namespace Kaohe.Features.Ledger;
 /// The one streaming calculator of the ledger figures, fed row by row from a file or from the
 /// database. It keeps totals per unit and one small state per borrower (overdue amount and oldest
 /// unpaid due date), never the rows. Borrower keys only need to be distinct per person: the file
-/// path passes the numeric ID number, the database path the stored borrower key.
+/// path passes the numeric ID number, the database path the stored borrower key. A borrower's rows
+/// usually come together, so the borrower being read is summed apart and stored on leaving him.
+/// Parts of a file can be computed apart (<see cref="NewPart"/>) and joined: the figures are sums,
+/// and a borrower's state is a sum and a minimum.
 /// </summary>
-public sealed class LedgerCalculator(DateOnly asOf, int year) : IInstalmentSink
+public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
 {
     private readonly int _asOf = asOf.DayNumber;
     private readonly int _yearStart = new DateOnly(year, 1, 1).DayNumber;
@@ -20,20 +24,30 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IInstalmentSink
     private readonly HashSet<(int Unit, long Borrower)> _unconfirmed = [];
     private LedgerTotals? _last;
     private int _lastUnit = -1;
+    private (int Unit, long Borrower) _current = (-1, -1);
+    private Borrower _state;
 
     private struct Borrower
     {
         public long Overdue;
         public int OldestUnpaid;
+
+        public void Add(long overdue, int oldestUnpaid)
+        {
+            Overdue += overdue;
+            if (oldestUnpaid < OldestUnpaid) OldestUnpaid = oldestUnpaid;
+        }
     }
 
     public DateOnly AsOf => DateOnly.FromDayNumber(_asOf);
     public int Year => _year;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     void IInstalmentSink.Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding) =>
         Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
 
     /// <summary>One instalment: due and paid in fen, days as <see cref="DateOnly.DayNumber"/>, paidDay -1 when unpaid.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int unit, long borrower, int dueDay, long due, long paid, int paidDay)
     {
         var totals = Totals(unit);
@@ -47,11 +61,25 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IInstalmentSink
             totals.YearDue += due;
             totals.YearPaid += paidByD;
         }
-        ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, (unit, borrower), out var exists);
+        if (_current != (unit, borrower)) Switch((unit, borrower));
+        if (overdue > 0) _state.Add(overdue, dueDay);
+    }
+
+    private void Switch((int Unit, long Borrower) next)
+    {
+        StoreCurrent();
+        _current = next;
+        _state = new Borrower { OldestUnpaid = int.MaxValue };
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StoreCurrent()
+    {
+        if (_current.Unit < 0) return;
+        ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, _current, out var exists);
         if (!exists) b.OldestUnpaid = int.MaxValue;
-        if (overdue <= 0) return;
-        b.Overdue += overdue;
-        if (dueDay < b.OldestUnpaid) b.OldestUnpaid = dueDay;
+        b.Add(_state.Overdue, _state.OldestUnpaid);
+        _current = (-1, -1);
     }
 
     /// <summary>One contract of the 合同台账 (dates as day numbers, -1 when empty).</summary>
@@ -77,9 +105,27 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IInstalmentSink
         return _last = t;
     }
 
+    public IPartitionedSink NewPart() => new LedgerCalculator(AsOf, _year);
+
+    /// <summary>Adds a part's instalment figures and borrower states to these.</summary>
+    public void Join(IPartitionedSink part)
+    {
+        var other = (LedgerCalculator)part;
+        other.StoreCurrent();
+        foreach (var (unit, totals) in other._units) Totals(unit).Add(totals);
+        StoreCurrent();
+        foreach (var (key, theirs) in other._borrowers)
+        {
+            ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, key, out var exists);
+            if (!exists) b.OldestUnpaid = int.MaxValue;
+            b.Add(theirs.Overdue, theirs.OldestUnpaid);
+        }
+    }
+
     /// <summary>Closes the borrower states into per-unit head counts and aging buckets.</summary>
     public IReadOnlyDictionary<int, LedgerTotals> Finish()
     {
+        StoreCurrent();
         foreach (var ((unit, _), b) in _borrowers)
             _units[unit].AddBorrower(b.Overdue, b.Overdue > 0 ? _asOf - b.OldestUnpaid : 0);
         _borrowers.Clear();

@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>
+/// The due dates seen per contract in one file, for "one instalment per contract and due date".
+/// Schedules fall due on the same day each year (12-20): one bit per year from 2000 covers a
+/// contract's rows; a row on another day of the year, or outside those years, is kept exactly.
+/// The contract being read is the open <see cref="ContractRun"/>; its days are stored on leaving it.
+/// </summary>
+internal sealed class ContractDays
+{
+    private const int FirstYear = 2000, Years = 64;
+    private readonly Dictionary<ulong, int> _index = [];
+    private readonly List<Entry> _entries = [];
+    private readonly Dictionary<(ulong Contract, int Day), int> _other = [];
+
+    /// <summary>What the first row of a contract said, and its days on the contract's usual day of the year.</summary>
+    public readonly record struct Entry(long IdNumber, int Unit, int Line, int MonthDay, ulong Years);
+
+    public static int MonthDayOf(int dayNumber)
+    {
+        var d = DateOnly.FromDayNumber(dayNumber);
+        return d.Month * 32 + d.Day;
+    }
+
+    /// <summary>The contract's entry and its slot, created from <paramref name="row"/> when the contract is new.</summary>
+    public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
+    {
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out var exists);
+        if (exists) return (_entries[slot], slot);
+        slot = _entries.Count;
+        _entries.Add(new Entry(row.IdNumber, row.UnitId, row.Line, MonthDayOf(row.DueDay), 0));
+        return (_entries[slot], slot);
+    }
+
+    public void Store(ContractRun run)
+    {
+        if (run.IsOpen) _entries[run.Slot] = run.Entry;
+    }
+
+    /// <summary>Adds a day outside the run's yearly bits; the line of an earlier row on that day, or -1.</summary>
+    public int AddOther(ulong key, int day, int line) => _other.TryAdd((key, day), line) ? -1 : _other[(key, day)];
+
+    /// <summary>The bit of <paramref name="day"/> in a mask of years on <paramref name="monthDay"/>, or 0 when it must be kept exactly.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong YearBit(int day, int monthDay)
+    {
+        var (year, md) = Domain.Ledger.LedgerDate.YearAndMonthDay(day);
+        var y = year - FirstYear;
+        return md == monthDay && y is >= 0 and < Years ? 1UL << y : 0;
+    }
+
+    /// <summary>Whether a contract of <paramref name="other"/> has another borrower or unit here, or a due date seen here too.</summary>
+    public bool Overlaps(ContractDays other)
+    {
+        foreach (var (key, slot) in other._index)
+        {
+            if (!_index.TryGetValue(key, out var mySlot)) continue;
+            var (mine, theirs) = (_entries[mySlot], other._entries[slot]);
+            if (mine.IdNumber != theirs.IdNumber || mine.Unit != theirs.Unit) return true;
+            if (mine.MonthDay == theirs.MonthDay && (mine.Years & theirs.Years) != 0) return true;
+            foreach (var day in MaskDays(theirs))
+            {
+                if (_other.ContainsKey((key, day))) return true;
+            }
+        }
+        foreach (var ((key, day), _) in other._other)
+        {
+            if (Has(key, day)) return true;
+        }
+        return false;
+    }
+
+    private bool Has(ulong key, int day) =>
+        _other.ContainsKey((key, day)) || (_index.TryGetValue(key, out var slot) && (_entries[slot].Years & YearBit(day, _entries[slot].MonthDay)) != 0);
+
+    private static IEnumerable<int> MaskDays(Entry e)
+    {
+        for (var y = 0; y < Years; y++)
+        {
+            if ((e.Years & (1UL << y)) != 0) yield return new DateOnly(FirstYear + y, e.MonthDay / 32, e.MonthDay % 32).DayNumber;
+        }
+    }
+}
+
+/// <summary>The contract whose rows are being read: its number, ID number and name bytes, and its days so far.</summary>
+internal sealed class ContractRun
+{
+    private byte[] _contract = new byte[64], _id = new byte[32], _name = new byte[64], _prefix = new byte[256];
+    private int _contractLength, _idLength, _nameLength, _prefixLength;
+
+    public bool IsOpen { get; private set; }
+    public ulong Key { get; private set; }
+    public int Slot { get; private set; }
+    public ContractDays.Entry Entry { get; private set; }
+    public long IdNumber => Entry.IdNumber;
+    public int Unit => Entry.Unit;
+    public ReadOnlySpan<byte> Contract => _contract.AsSpan(0, _contractLength);
+    public ReadOnlySpan<byte> Id => _id.AsSpan(0, _idLength);
+    public ReadOnlySpan<byte> Name => _name.AsSpan(0, _nameLength);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Matches(ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, int unit) =>
+        IsOpen && unit == Entry.Unit && contract.SequenceEqual(Contract)
+        && id.SequenceEqual(Id) && name.SequenceEqual(Name);
+
+    public void Begin(ulong key, (ContractDays.Entry Entry, int Slot) opened, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
+    {
+        (Key, Entry, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
+        _contractLength = Copy(contract, ref _contract);
+        _idLength = Copy(id, ref _id);
+        _nameLength = Copy(name, ref _name);
+    }
+
+    /// <summary>The raw bytes that start every row of this run (see <see cref="InstalmentValidator.TryContinueRun"/>).</summary>
+    public void RememberPrefix(ReadOnlySpan<byte> raw) => _prefixLength = raw.IsEmpty || !IsOpen ? 0 : Copy(raw, ref _prefix);
+
+    /// <summary>Whether <paramref name="line"/> starts with the run's raw bytes; the rest of the line when it does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Continues(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> tail)
+    {
+        var n = _prefixLength;
+        tail = n > 0 && line.Length > n && line[..n].SequenceEqual(_prefix.AsSpan(0, n)) ? line[n..] : default;
+        return !tail.IsEmpty;
+    }
+
+    /// <summary>Records the row's due date: the line of an earlier row of the contract on that day, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int AddDay(ContractDays days, int day, int line)
+    {
+        var bit = ContractDays.YearBit(day, Entry.MonthDay);
+        if (bit == 0) return days.AddOther(Key, day, line);
+        if ((Entry.Years & bit) != 0) return Entry.Line;
+        Entry = Entry with { Years = Entry.Years | bit };
+        return -1;
+    }
+
+    private static int Copy(ReadOnlySpan<byte> from, ref byte[] to)
+    {
+        if (from.Length > to.Length) to = new byte[from.Length * 2];
+        from.CopyTo(to);
+        return from.Length;
+    }
+}

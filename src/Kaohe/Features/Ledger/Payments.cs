@@ -1,0 +1,73 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Kaohe.Domain.Ledger;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>What can be wrong with the payment columns of a row, taken together.</summary>
+[Flags]
+public enum PaymentProblems
+{
+    None = 0,
+    PrincipalOverDue = 1,
+    InterestOverDue = 2,
+    PaidWithoutDate = 4,
+    DateWithoutPaid = 8,
+}
+
+/// <summary>
+/// The six payment columns of a 还款计划 row (应还日期, 应还本金, 应还利息, 实还本金, 实还利息, 实还日期):
+/// their rules, and the split of a row's tail into them for the validator's fast path.
+/// </summary>
+internal static class Payments
+{
+    public const int Fields = 6;
+
+    /// <summary>实还 at most 应还, column by column; a paid amount needs 实还日期 and 实还日期 needs a paid amount (amounts -1 when unreadable).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PaymentProblems Check(long duePrincipal, long dueInterest, long paidPrincipal, long paidInterest, bool noPaidDate, int paidDay)
+    {
+        var p = PaymentProblems.None;
+        if (paidPrincipal > duePrincipal && duePrincipal >= 0) p |= PaymentProblems.PrincipalOverDue;
+        if (paidInterest > dueInterest && dueInterest >= 0) p |= PaymentProblems.InterestOverDue;
+        if (paidPrincipal + paidInterest > 0 && noPaidDate) p |= PaymentProblems.PaidWithoutDate;
+        if (paidPrincipal == 0 && paidInterest == 0 && paidDay >= 0) p |= PaymentProblems.DateWithoutPaid;
+        return p;
+    }
+
+    /// <summary>An optional paid amount: 0 when empty (as <see cref="InstalmentValidator.TryParse"/> reads it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Optional(ReadOnlySpan<byte> s) => s.IsEmpty ? 0 : Yuan.ParseFen(s);
+
+    private static readonly Vector256<byte> Commas = Vector256.Create((byte)',');
+
+    /// <summary>The end of each of the six fields in <paramref name="tail"/>; false unless it holds exactly six.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Split(ReadOnlySpan<byte> tail, Span<int> ends)
+    {
+        var n = 0;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var origin = ref MemoryMarshal.GetReference(tail);
+            for (; i + 32 <= tail.Length; i += 32)
+            {
+                for (var mask = Vector256.Equals(Vector256.LoadUnsafe(ref origin, (nuint)i), Commas).ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                {
+                    if (n == Fields - 1) return false;
+                    ends[n++] = i + BitOperations.TrailingZeroCount(mask);
+                }
+            }
+        }
+        for (; i < tail.Length; i++)
+        {
+            if (tail[i] != ',') continue;
+            if (n == Fields - 1) return false;
+            ends[n++] = i;
+        }
+        ends[n] = tail.Length;
+        return n == Fields - 1;
+    }
+}

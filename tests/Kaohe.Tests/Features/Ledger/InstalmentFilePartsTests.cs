@@ -1,0 +1,168 @@
+using System.Text;
+using Kaohe.Data;
+using Kaohe.Features.Ledger;
+using Kaohe.Features.Units;
+using Kaohe.Tests.Infrastructure;
+using static Kaohe.Tests.Features.Ledger.LedgerFixtures;
+
+namespace Kaohe.Tests.Features.Ledger;
+
+/// <summary>The registry and one generated ledger, shared by the tests of reading a file in parts.</summary>
+public sealed class GeneratedLedgerFixture : IAsyncLifetime
+{
+    private TestDatabase? _db;
+
+    public UnitResolver Units { get; private set; } = null!;
+    public string Path { get; private set; } = "";
+    public string[] Lines { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Units = await UnitResolver.LoadAsync(_db.Target, default);
+        var units = (await _db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(4).ToList();
+        var folder = Directory.CreateTempSubdirectory("kaohe-parts-").FullName;
+        Path = LedgerGenerator.Generate(folder, 20_000, 7, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        Lines = File.ReadAllLines(Path);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null) await _db.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A large CSV is read in one part per core, and rows that continue a contract take a fast path: both must
+/// give exactly what one sequential pass over every field gives, for good files and for bad ones.
+/// </summary>
+public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IClassFixture<GeneratedLedgerFixture>
+{
+    private static readonly DateOnly AsOfDate = new(2025, 9, 30);
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void InParts_GivesTheFiguresOfOnePass(int parts)
+    {
+        var inParts = new LedgerCalculator(AsOfDate, 2025);
+        var result = InstalmentFileParts.TryRead(ledger.Path, ledger.Units, inParts, null, null, hash: true, parts);
+        Assert.NotNull(result);
+        var (oneResult, onePass) = OnePass(ledger.Path);
+        Assert.Equal(oneResult.Rows, result.Rows);
+        Assert.Equal(oneResult.Sha256, result.Sha256);
+        Assert.Equal(oneResult.UnitIds.Order(), result.UnitIds.Order());
+        Assert.Equal(Table(onePass), Table(inParts));
+    }
+
+    [Fact]
+    public void InParts_ABadRowInALaterPart_IsReportedWithItsExactLine()
+    {
+        var lines = (string[])ledger.Lines.Clone();
+        var at = lines.Length - 10;
+        var cells = lines[at].Split(',');
+        cells[6] = "3 元";
+        lines[at] = string.Join(',', cells);
+        var path = Write(lines);
+        Assert.Null(InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, partCount: 4));
+        var error = Assert.Single(InstalmentFile.Read(path, ledger.Units, null, null, null, hash: false, parts: 4).Errors);
+        Assert.Equal((at + 1, "应还利息"), (error.Row, error.Column));
+    }
+
+    public static TheoryData<string, string> CrossPartConflicts => new()
+    {
+        { "contract", "合同编号" },   // the first row's contract again near the end, with another borrower
+        { "instalment", "应还日期" }, // the first row itself again near the end
+        { "name", "借款人姓名" },     // the first borrower near the end under another name, on a new contract
+    };
+
+    [Theory]
+    [MemberData(nameof(CrossPartConflicts))]
+    public void InParts_RowsOfTwoPartsThatConflict_AreReportedAsInOnePass(string kind, string column)
+    {
+        var first = ledger.Lines[1].Split(',');
+        var other = ledger.Lines[^1].Split(',');
+        var repeated = kind switch
+        {
+            "contract" => [first[0], first[1], other[2], other[3], "2040-12-20", .. first[5..]],
+            "instalment" => first,
+            _ => [first[0], "HT-NEW-1", first[2], "另一个名字", .. first[4..]],
+        };
+        var lines = ledger.Lines.Append(string.Join(',', repeated)).ToArray();
+        var path = Write(lines);
+        Assert.Null(InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, partCount: 3));
+        var inParts = InstalmentFile.Read(path, ledger.Units, null, null, null, hash: false, parts: 3);
+        var error = Assert.Single(inParts.Errors);
+        Assert.Equal((lines.Length, column), (error.Row, error.Column));
+        Assert.Equal(OnePass(path).Result.Errors, inParts.Errors);
+    }
+
+    [Fact]
+    public void InParts_QuotedLineBreaksAcrossCuts_AreReadWhole()
+    {
+        // Every name holds a quoted line break, so some cut falls inside a quoted field: that part gives up.
+        var lines = ledger.Lines.Take(3000).Select((l, i) => i == 0 ? l : QuoteName(l)).ToArray();
+        var path = Write(lines);
+        var (_, onePass) = OnePass(path);
+        var gaveUp = 0;
+        for (var parts = 2; parts <= 12; parts++)
+        {
+            var calc = new LedgerCalculator(AsOfDate, 2025);
+            var result = InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: false, parts);
+            Assert.True(result.IsValid);
+            Assert.Equal(Table(onePass), Table(calc));
+            if (InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, parts) is null) gaveUp++;
+        }
+        Assert.True(gaveUp > 0, "no cut fell inside a quoted field: the test proves nothing");
+    }
+
+    [Fact]
+    public void RowsTheFastPathDeclines_GiveTheSameFiguresThroughTheFullCheck()
+    {
+        // Other spellings of the same values on every third row: the fast path leaves them to the full check.
+        var odd = ledger.Lines.Select((l, i) => i > 0 && i % 3 == 0 ? Respell(l) : l).ToArray();
+        var reordered = ledger.Lines.Select(SwapIdAndName).ToArray(); // another column order: no fast path at all
+        var (_, clean) = OnePass(ledger.Path);
+        foreach (var path in new[] { Write(odd), Write(reordered) })
+        {
+            var calc = new LedgerCalculator(AsOfDate, 2025);
+            Assert.True(InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: false, parts: 1).IsValid);
+            Assert.Equal(Table(clean), Table(calc));
+        }
+    }
+
+    private (InstalmentFileResult Result, LedgerCalculator Calc) OnePass(string path)
+    {
+        var calc = new LedgerCalculator(AsOfDate, 2025);
+        return (InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: true, parts: 1), calc);
+    }
+
+    private string Table(LedgerCalculator calc) =>
+        Encoding.UTF8.GetString(LedgerReport.Build(AsOfDate, 2025, calc.Finish(), ledger.Units, LedgerLevel.Unit).Write(TableFormat.Csv));
+
+    private static string Write(IEnumerable<string> lines) => LedgerFixtures.Write(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"), "还款计划.csv");
+
+    private static string QuoteName(string line)
+    {
+        var c = line.Split(',');
+        c[3] = $"\"{c[3][..1]}\n{c[3][1..]}\"";
+        return string.Join(',', c);
+    }
+
+    private static string Respell(string line)
+    {
+        var c = line.Split(',');
+        c[4] = c[4].Replace('-', '/');
+        c[5] = $" {c[5]} ";
+        if (c[9].Length > 0) c[9] = c[9].Replace("-", "", StringComparison.Ordinal);
+        return string.Join(',', c);
+    }
+
+    private static string SwapIdAndName(string line)
+    {
+        var c = line.Split(',');
+        (c[2], c[3]) = (c[3], c[2]);
+        return string.Join(',', c);
+    }
+}
