@@ -24,10 +24,10 @@ public static class KaoheServices
         return services;
     }
 
-    /// <summary>A handler is a feature class whose constructor takes the database context.</summary>
+    /// <summary>A handler is a feature class whose constructor takes the database context (or, to read without EF, the database target).</summary>
     private static IEnumerable<Type> Handlers() =>
         typeof(KaoheServices).Assembly.GetTypes().Where(t =>
             t is { IsClass: true, IsAbstract: false, IsPublic: true }
             && t.Namespace?.StartsWith("Kaohe.Features", StringComparison.Ordinal) == true
-            && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(KaoheDbContext))));
+            && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(KaoheDbContext) || p.ParameterType == typeof(DatabaseTarget))));
 }

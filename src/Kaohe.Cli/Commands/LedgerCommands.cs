@@ -56,11 +56,10 @@ internal static class LedgerCommands
             if (!DateOnly.TryParse(p.GetValue(asOf), CultureInfo.InvariantCulture, out var d)) throw new ArgumentException("--as-of 应为日期，如 2025-12-31");
             var level = p.GetValue(by) switch { "city" => LedgerLevel.City, "province" => LedgerLevel.Province, _ => LedgerLevel.Unit };
             var request = new LedgerFiguresRequest(d, p.GetValue(year), level);
-            var handler = sp.GetRequiredService<ComputeLedgerFigures>();
             var paths = p.GetValue(files) ?? [];
             var report = paths.Length == 0
-                ? await handler.FromDatabaseAsync(request, UserScope.System, ct: ct)
-                : await handler.FromFilesAsync(paths.Select(f => f.FullName).ToList(), request, UserScope.System, ct: ct);
+                ? await sp.GetRequiredService<ComputeLedgerFigures>().FromDatabaseAsync(request, UserScope.System, ct: ct)
+                : await sp.GetRequiredService<ComputeFiguresFromFiles>().HandleAsync(paths.Select(f => f.FullName).ToList(), request, UserScope.System, ct: ct);
             await WriteAsync(report, p.GetValue(format), p.GetValue(output), ct);
             return 0;
         });

@@ -39,6 +39,11 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         ? new SqliteConnectionStringBuilder(ConnectionString).DataSource
         : null;
 
+    /// <summary>A plain ADO.NET connection to the target (closed), for the few reads that need no EF model.</summary>
+    public System.Data.Common.DbConnection CreateConnection() => Provider == DatabaseProvider.Postgres
+        ? new Npgsql.NpgsqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
+
     /// <summary>A description safe to print: never the password.</summary>
     public string Describe() => Provider == DatabaseProvider.Sqlite
         ? $"SQLite {SqliteFilePath}"

@@ -25,4 +25,17 @@ public sealed record UserScope(int UserId, string UserName, Role Role, int? Unit
         Role.Expert => units.Where(u => expertUnitIds.Contains(u.Id)),
         _ => units.Where(_ => false),
     };
+
+    /// <summary>
+    /// <see cref="Filter"/>'s rule for one unit known by its id and city group, for code that holds the
+    /// registry in memory; null for an expert, whose units are the assignments in the database.
+    /// </summary>
+    public bool? Sees(int unitId, int cityGroupId) => Role switch
+    {
+        Role.ProvinceAdmin or Role.Observer => true,
+        Role.CityReviewer => cityGroupId == CityGroupId,
+        Role.CountyOperator => unitId == UnitId,
+        Role.Expert => null,
+        _ => false,
+    };
 }

@@ -14,8 +14,8 @@ public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, Ledge
 }
 
 /// <summary>
-/// The ledger figures from the database (the current snapshots of the units the account sees, or
-/// given snapshots) or straight from export files without importing; both feed the same calculator.
+/// The ledger figures from the database: the current snapshots of the units the account sees, or
+/// given snapshots. <see cref="ComputeFiguresFromFiles"/> feeds the same calculator from export files.
 /// </summary>
 public sealed class ComputeLedgerFigures(KaoheDbContext db)
 {
@@ -37,29 +37,6 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             calc.AddContract(c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn?.DayNumber ?? -1, c.Graduation, c.GraduationConfirmedOn?.DayNumber ?? -1);
-        }
-        return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
-    }
-
-    /// <summary>Figures from 还款计划 and 合同台账 files (told apart by their headers); a file with bad rows is rejected.</summary>
-    public async Task<LedgerReport> FromFilesAsync(IReadOnlyList<string> paths, LedgerFiguresRequest request, UserScope scope,
-        Action<string, long>? progress = null, CancellationToken ct = default)
-    {
-        var units = await UnitResolver.LoadAsync(db, ct);
-        var visible = (await db.UnitIdsVisibleTo(scope).ToListAsync(ct)).ToHashSet();
-        var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
-        foreach (var path in paths)
-        {
-            if (LedgerFiles.IsContracts(path))
-            {
-                var contracts = ContractFile.Read(path, units, visible.Contains);
-                if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
-                foreach (var c in contracts.Rows)
-                    calc.AddContract(c.UnitId, c.IdValue, c.SchoolYear, c.Status, c.ReceiptDay, c.GraduationYear, c.ConfirmedDay);
-                continue;
-            }
-            var result = InstalmentFile.Read(path, units, calc, visible.Contains, bytes => progress?.Invoke(path, bytes), hash: false);
-            if (!result.IsValid) throw new ImportRejectedException(result.Errors);
         }
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
     }

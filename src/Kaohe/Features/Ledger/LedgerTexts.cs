@@ -15,6 +15,7 @@ internal static class LedgerTexts
     public const string PaidWithoutDate = "有实还金额但没有实还日期";
     public const string DateWithoutPaid = "有实还日期但实还金额为 0";
     public const string NotAllowed = "您无权导入该单位的台账";
+    public const string ExpertsUseThePages = "专家账户请在贷后台账页面查看所分配单位的指标，不能直接从文件统计";
 
     public static string UnknownUnit(string text) => $"未知的县级单位“{text}”（应为单位名录中的区划代码、名称或别名）";
     public static string PaidOverDue(string what) => $"{what}超过应还金额";

@@ -1,4 +1,7 @@
+using System.Data;
+using System.Data.Common;
 using Kaohe.Data;
+using Kaohe.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
@@ -11,21 +14,43 @@ public sealed class UnitResolver
     private byte[] _lastBytes = [];
     private int _lastId = -1;
 
-    public static async Task<UnitResolver> LoadAsync(KaoheDbContext db, CancellationToken ct)
+    public static Task<UnitResolver> LoadAsync(KaoheDbContext db, CancellationToken ct) => LoadAsync(db.Database.GetDbConnection(), ct);
+
+    /// <summary>
+    /// The registry read over a connection of its own, without Entity Framework: figures from files need
+    /// nothing else from the database, and EF's start-up would be most of such a command's time.
+    /// </summary>
+    public static async Task<UnitResolver> LoadAsync(DatabaseTarget target, CancellationToken ct)
     {
+        await using var conn = target.CreateConnection();
+        return await LoadAsync(conn, ct);
+    }
+
+    private static async Task<UnitResolver> LoadAsync(DbConnection conn, CancellationToken ct)
+    {
+        if (conn.State != ConnectionState.Open) await conn.OpenAsync(ct);
         var r = new UnitResolver();
-        var units = await db.Units.AsNoTracking()
-            .Select(u => new { u.Id, u.Name, u.PublishedName, u.DivisionCode, u.SortOrder, u.CityGroupId, City = u.CityGroup.Name, CityOrder = u.CityGroup.SortOrder })
-            .ToListAsync(ct);
-        foreach (var u in units)
+        await ReadAsync(conn, """
+            SELECT u."Id", u."Name", u."PublishedName", u."DivisionCode", u."SortOrder", u."CityGroupId", g."Name", g."SortOrder"
+            FROM "Units" u JOIN "CityGroups" g ON g."Id" = u."CityGroupId"
+            """, u =>
         {
-            r._units[u.Id] = (u.Name, u.CityGroupId, u.City, u.SortOrder, u.CityOrder);
-            r._byText.TryAdd(u.Name, u.Id);
-            r._byText.TryAdd(u.PublishedName, u.Id);
-            if (u.DivisionCode is { } code) r._byText.TryAdd(code, u.Id);
-        }
-        foreach (var a in await db.UnitAliases.AsNoTracking().ToListAsync(ct)) r._byText.TryAdd(a.Name, a.UnitId);
+            var id = u.GetInt32(0);
+            r._units[id] = (u.GetString(1), u.GetInt32(5), u.GetString(6), u.GetInt32(4), u.GetInt32(7));
+            r._byText.TryAdd(u.GetString(1), id);
+            r._byText.TryAdd(u.GetString(2), id);
+            if (!u.IsDBNull(3)) r._byText.TryAdd(u.GetString(3), id);
+        }, ct);
+        await ReadAsync(conn, """SELECT "Name", "UnitId" FROM "UnitAliases" """, a => r._byText.TryAdd(a.GetString(0), a.GetInt32(1)), ct);
         return r;
+    }
+
+    private static async Task ReadAsync(DbConnection conn, string sql, Action<DbDataReader> row, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) row(reader);
     }
 
     public int Resolve(string text) => _byText.TryGetValue(text.Trim(), out var id) ? id : -1;
@@ -37,6 +62,13 @@ public sealed class UnitResolver
         _lastBytes = bytes.ToArray();
         _lastId = Resolve(encoding.GetString(bytes));
         return _lastId;
+    }
+
+    /// <summary>Which units the account sees (<see cref="UserScope.Sees"/>); experts are refused: their units are assignments in the database.</summary>
+    public Func<int, bool> VisibleTo(UserScope scope)
+    {
+        if (scope.Role == Role.Expert) throw new UnauthorizedAccessException(LedgerTexts.ExpertsUseThePages);
+        return unitId => _units.TryGetValue(unitId, out var u) && scope.Sees(unitId, u.CityGroupId) == true;
     }
 
     public string NameOf(int unitId) => _units[unitId].Name;

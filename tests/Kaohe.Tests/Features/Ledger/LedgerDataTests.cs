@@ -21,7 +21,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var path = Write(Files.Csv(Instalments()), "还款计划.csv");
-        var fromFile = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromFilesAsync([path], Request, UserScope.System));
+        var fromFile = await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, UserScope.System));
         AssertZhongmu(Unit(fromFile, "中牟县"));
         AssertNothingDue(Unit(fromFile, "登封市"));
 
@@ -32,11 +32,26 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task FiguresFromFiles_KeepToTheAccountsUnits_AndSendExpertsToThePages()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var path = Write(Files.Csv(Instalments()), "还款计划.csv");
+        var zhongmu = await db.Query(c => c.Units.Where(u => u.Name == "中牟县").Select(u => new { u.Id, u.CityGroupId }).SingleAsync());
+        var city = new UserScope(7, "zz", Role.CityReviewer, null, zhongmu.CityGroupId); // 郑州市 holds 中牟县 and 登封市
+        Assert.Equal(["中牟县", "登封市"], (await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, city))).Rows.SkipLast(1).Select(r => r.Name));
+        var county = new UserScope(8, "zm", Role.CountyOperator, zhongmu.Id, null);
+        var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, county)));
+        Assert.Equal([(10, "县级单位")], refused.Errors.Select(e => (e.Row, e.Column)));   // the 登封市 row only
+        var expert = new UserScope(9, "ex", Role.Expert, null, null);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, expert)));
+    }
+
+    [Fact]
     public async Task Contracts_CountMissingReceiptsAndUnconfirmedGraduates_FromFileAndDatabase()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var path = Write(Files.Csv(Contracts(), bom: true), "合同台账.csv");
-        var fromFile = Unit(await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromFilesAsync([path], Request, UserScope.System)), "中牟县");
+        var fromFile = Unit(await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, UserScope.System)), "中牟县");
         await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System));
         var fromDb = Unit(await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromDatabaseAsync(Request, UserScope.System)), "中牟县");
         foreach (var t in new[] { fromFile, fromDb })
@@ -59,7 +74,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         MiniExcel.SaveAs(xlsxPath, table.Rows.Select(r => table.Headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => (object)x.Item2)));
         foreach (var path in new[] { gbk, xlsxPath })
         {
-            var report = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromFilesAsync([path], Request, UserScope.System));
+            var report = await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, UserScope.System));
             AssertZhongmu(Unit(report, "中牟县"));
         }
         await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(xlsxPath, UserScope.System));
@@ -122,7 +137,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(10).Take(3).ToList();
         var files = LedgerGenerator.Generate(folder, 6000, 42, units, new DateOnly(2025, 12, 31));
         var request = new LedgerFiguresRequest(new DateOnly(2025, 9, 30), null, LedgerLevel.Unit);
-        var fromFiles = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromFilesAsync([files.InstalmentsPath, files.ContractsPath], request, UserScope.System));
+        var fromFiles = await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([files.InstalmentsPath, files.ContractsPath], request, UserScope.System));
         foreach (var f in new[] { files.InstalmentsPath, files.ContractsPath }) await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(f, UserScope.System));
         var fromDb = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromDatabaseAsync(request, UserScope.System));
         var names = units.Select(u => u.Name).ToHashSet();
