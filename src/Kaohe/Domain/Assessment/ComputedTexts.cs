@@ -12,7 +12,6 @@ public static class ComputedTexts
     public const string NoDataScoring = "无台账数据，须由评分人员打分并在说明中写明依据";
     public const string ScoredByData = "数据计算（不可修改）";
     public const string WorkbookNoData = "无台账数据：请人工评分并在说明中写明依据";
-    public const string Preview = "当前台账数据（保存或提交时按此记录）";
     public const string NotConfigured = "未配置数据来源，由人工评分";
 
     public static string RuleUnreadable(string text) => $"无法识别计分规则“{text}”，应写作 {RuleExamples} 等形式";

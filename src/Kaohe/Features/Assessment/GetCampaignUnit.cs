@@ -28,16 +28,26 @@ public sealed class GetCampaignUnit(KaoheDbContext db, ScoreFromLedger ledger)
         try { u = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct); }
         catch (KeyNotFoundException) { return null; }
         var c = u.Campaign;
-        var codes = c.Scheme?.Indicators.ToDictionary(i => i.Id, i => i.Code) ?? [];
-        var leaves = c.Scheme?.Leaves.Select(l => l.Code).ToHashSet() ?? [];
         var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
-        var live = !c.IsSealed && (int)u.Step <= 4 && u.ResultOf((Stage)(int)u.Step)?.IsSubmitted != true ? (Stage)(int)u.Step : (Stage?)null;
+        var live = u.StageInProgress();
         var readings = live is null ? new Dictionary<int, LedgerReading>() : await ledger.ReadAsync(u, scope, ct);
         return new CampaignUnitView(c.Id, c.Year, c.Title, c.IsSealed, u.UnitId, u.Unit.PublishedName, (await db.CityGroups.FindAsync([u.Unit.CityGroupId], ct))!.Name,
             u.Unit.ReportsToProvince, u.Step, AssessmentTexts.StepName(u.Step), u.ReturnReason, u.IsSampled, u.FinalScore, u.ComputedGrade, u.FinalGrade, u.DecisionReason,
-            u.Results.OrderBy(r => r.Stage).Select(r => new StageView(r.Stage, r.Stage.ChineseName(), r.Total, r.VetoCap, r.IsSubmitted, r.ScoredBy, r.Comment, r.GapReason,
-                r.Scores.Select(s => new ScoreLine(codes.GetValueOrDefault(s.IndicatorId, "?"), s.Points, s.VetoHit, s.Note, s.Origin)).ToList())).ToList(),
-            (c.Scheme?.Indicators ?? []).OrderBy(i => i.SortOrder).Select(i => new IndicatorLine(i.Code, i.Level, i.Title, i.MaxPoints, i.Kind, i.Guidance, i.Evidence, leaves.Contains(i.Code), i.IsComputedFromData)).ToList(),
-            c.Stages.Where(s => s.AcceptsWork(today)).Select(s => s.Stage).OrderBy(s => s).ToList(), ComputedLines.Build(u, live, readings));
+            StagesOf(u), IndicatorsOf(c.Scheme), c.Stages.Where(s => s.AcceptsWork(today)).Select(s => s.Stage).OrderBy(s => s).ToList(),
+            ComputedLines.Build(u, live, readings));
+    }
+
+    private static List<StageView> StagesOf(CampaignUnit u)
+    {
+        var codes = u.Campaign.Scheme?.Indicators.ToDictionary(i => i.Id, i => i.Code) ?? [];
+        return u.Results.OrderBy(r => r.Stage).Select(r => new StageView(r.Stage, r.Stage.ChineseName(), r.Total, r.VetoCap, r.IsSubmitted, r.ScoredBy, r.Comment, r.GapReason,
+            r.Scores.Select(s => new ScoreLine(codes.GetValueOrDefault(s.IndicatorId, "?"), s.Points, s.VetoHit, s.Note, s.Origin)).ToList())).ToList();
+    }
+
+    private static List<IndicatorLine> IndicatorsOf(IndicatorScheme? scheme)
+    {
+        var leaves = scheme?.Leaves.Select(l => l.Code).ToHashSet() ?? [];
+        return (scheme?.Indicators ?? []).OrderBy(i => i.SortOrder)
+            .Select(i => new IndicatorLine(i.Code, i.Level, i.Title, i.MaxPoints, i.Kind, i.Guidance, i.Evidence, leaves.Contains(i.Code), i.IsComputedFromData)).ToList();
     }
 }

@@ -46,7 +46,7 @@ public sealed class ScoringWorkbook(KaoheDbContext db, ScoreStage score, ScoreFr
         {
             { Points: { } p } => (Num(p), ComputedTexts.ScoredByData, $"截至 {reading.AsOf:yyyy-MM-dd}：{reading.Numbers}；{reading.Scoring}"),
             not null => (s?.Origin == ScoreOrigin.PersonNoData ? Num(s.Points) : "", ComputedTexts.WorkbookNoData, reading.Numbers),
-            _ => (veto || s is null ? "" : Num(s.Points), AssessmentTexts.KindName(leaf.Kind), ""),
+            _ => (veto || s is null ? "" : Num(s.Points), leaf.Kind == IndicatorKind.Computed ? ComputedTexts.NotConfigured : AssessmentTexts.KindName(leaf.Kind), ""),
         };
         return [u.UnitId.ToString(CultureInfo.InvariantCulture), u.Unit.PublishedName, leaf.Code, leaf.Title, veto ? "否决项" : Num(leaf.MaxPoints),
             points, veto ? (s?.VetoHit == true ? "是" : "否") : "", reading?.HasData == true ? "" : s?.Note ?? "", how, data];
