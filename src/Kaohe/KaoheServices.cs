@@ -18,6 +18,7 @@ public static class KaoheServices
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
         services.AddSingleton<KaoheDatabase>();
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();
+        services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers()) services.AddScoped(handler);

@@ -114,6 +114,9 @@ internal static class AssessmentEndpoints
             buffer.Position = 0;
             return TypedResults.Ok(await h.HandleAsync(TabularFile.Read(buffer, fileName ?? "scheme.xlsx"), name, ctx.User.Scope()));
         })).RequireAuthorization(Policies.ProvinceAdmin).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        // A version a campaign has used is never edited: the change goes into a new version, whose id is returned.
+        api.MapPut("/{id:int}", (int id, SchemeRevision req, ReviseScheme h, HttpContext ctx) => Guard(async () =>
+            TypedResults.Ok(new { Id = await h.HandleAsync(id, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.ProvinceAdmin);
     }
 
     private static Stage ParseStage(string text) =>

@@ -54,7 +54,8 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
             try
             {
                 var r = await h.UploadAsync(id, stage, Kaohe.Common.Tabular.TabularFile.Read(stream, file.FileName), submit, s);
-                return $"已导入 {r.Units} 个单位的 {r.Scores} 项评分{(r.Submitted ? "并提交" : "（草稿）")}";
+                var notices = r.Notices.Count == 0 ? "" : "。" + string.Join("；", r.Notices.Take(20)) + (r.Notices.Count > 20 ? $"（共 {r.Notices.Count} 处）" : "");
+                return $"已导入 {r.Units} 个单位的 {r.Scores} 项评分{(r.Submitted ? "并提交" : "（草稿）")}；数据计算指标按台账数据计分{notices}";
             }
             catch (Kaohe.Common.Tabular.ImportRejectedException e)
             {

@@ -42,6 +42,12 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, Attac
     public ScoreLine? Prefill(string code) => MyStage is not { } s ? null
         : View.Stages.Where(v => v.Stage <= s).OrderByDescending(v => v.Stage).SelectMany(v => v.Scores.Where(x => x.Code == code)).FirstOrDefault();
 
+    /// <summary>A person's earlier score for a computed indicator the ledger cannot score (never the ledger's own points).</summary>
+    public ScoreLine? PrefillPerson(string code) => Prefill(code) is { Origin: not ScoreOrigin.Ledger } line ? line : null;
+
+    /// <summary>The ledger's reading now for a computed indicator of the stage this account scores.</summary>
+    public ComputedLine? Live(string code) => View.Computed.FirstOrDefault(c => !c.Stored && c.Stage == MyStage && c.Code == code);
+
     public async Task<IActionResult> OnPostScoreAsync(int id, int unitId, Stage stage, Dictionary<string, string> points, Dictionary<string, string> notes,
         List<string> vetoes, string? comment, string? gapReason, bool submit, [FromServices] ScoreStage score)
     {

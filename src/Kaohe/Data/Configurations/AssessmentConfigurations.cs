@@ -58,6 +58,11 @@ internal sealed class IndicatorScoreConfiguration : IEntityTypeConfiguration<Ind
         b.HasIndex(s => new { s.StageResultId, s.IndicatorId }).IsUnique();
         b.Property(s => s.Points).HasPrecision(6, 2);
         b.Property(s => s.Note).HasMaxLength(2000);
+        b.Property(s => s.Origin).HasDefaultValue(ScoreOrigin.Person).HasSentinel((ScoreOrigin)0);
+        b.Property(s => s.DataValue).HasPrecision(18, 2);
+        b.Property(s => s.DataFormula).HasMaxLength(500);
+        b.Property(s => s.DataNumbers).HasMaxLength(500);
+        b.Property(s => s.DataScoring).HasMaxLength(500);
         b.HasOne<Indicator>().WithMany().HasForeignKey(s => s.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -88,6 +93,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.Property(i => i.Title).HasMaxLength(200);
         b.Property(i => i.Guidance).HasMaxLength(2000);
         b.Property(i => i.Evidence).HasMaxLength(1000);
+        b.Property(i => i.DataSource).HasMaxLength(64);
+        b.Property(i => i.PointsRule).HasMaxLength(200);
         b.Property(i => i.MaxPoints).HasPrecision(6, 2);
     }
 }

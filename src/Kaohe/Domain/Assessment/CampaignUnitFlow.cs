@@ -20,6 +20,10 @@ public sealed partial class CampaignUnit
         return result;
     }
 
+    /// <summary>The stage being scored now (its result not yet submitted); null once the unit is scored or the campaign sealed.</summary>
+    public Stage? StageInProgress() =>
+        Campaign.IsSealed || Step == UnitStep.Scored || ResultOf((Stage)(int)Step)?.IsSubmitted == true ? null : (Stage)(int)Step;
+
     /// <summary>The submitted result of the stage before <paramref name="stage"/>, the one a gap is measured from.</summary>
     public StageResult? PreviousOf(Stage stage) => Results.Where(r => r.IsSubmitted && r.Stage < stage).MaxBy(r => r.Stage);
 

@@ -1,6 +1,6 @@
 namespace Kaohe.Domain.Assessment;
 
-/// <summary>What an indicator is: scored by people, computed from data (scored by people until a data feature fills it), or a veto item.</summary>
+/// <summary>What an indicator is: scored by people, computed from data (its points come from a data source by a rule), or a veto item.</summary>
 public enum IndicatorKind
 {
     Scored = 1,   // 人工评分
@@ -68,9 +68,21 @@ public sealed class Indicator
     /// <summary>For a veto item: the best grade a unit can get when it is hit.</summary>
     public Grade? VetoCap { get; set; }
 
+    /// <summary>For a computed indicator: the ledger indicator code its value comes from (e.g. ledger.overdue-rate).</summary>
+    public string? DataSource { get; set; }
+
+    /// <summary>For a computed indicator: how the value becomes points, in the canonical text of <see cref="Assessment.PointsRule"/>.</summary>
+    public string? PointsRule { get; set; }
+
     public string? Guidance { get; set; }
     public string? Evidence { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>
+    /// Points come from data, not from people. A 数据计算 indicator of an older scheme version without a source or rule
+    /// (before computed indicators were wired) is still scored by people.
+    /// </summary>
+    public bool IsComputedFromData => Kind == IndicatorKind.Computed && DataSource is not null && PointsRule is not null;
 
     public Indicator Copy() => new()
     {
@@ -81,6 +93,8 @@ public sealed class Indicator
         MaxPoints = MaxPoints,
         Kind = Kind,
         VetoCap = VetoCap,
+        DataSource = DataSource,
+        PointsRule = PointsRule,
         Guidance = Guidance,
         Evidence = Evidence,
         SortOrder = SortOrder,

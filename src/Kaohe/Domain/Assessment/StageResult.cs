@@ -29,9 +29,42 @@ public sealed class StageResult
         var caps = Scores.Where(s => s.VetoHit).Select(s => indicators[s.IndicatorId].VetoCap ?? Grade.Fail).ToList();
         VetoCap = caps.Count == 0 ? null : caps.Max();
     }
+
+    /// <summary>
+    /// Records what the ledger gave a computed indicator. With data, its points are the rule's. Without, a score a person
+    /// gave for want of data (with a note) is kept; any other score is dropped, so the indicator must be scored again.
+    /// </summary>
+    public void Record(int indicatorId, LedgerReading reading)
+    {
+        var score = Scores.FirstOrDefault(s => s.IndicatorId == indicatorId);
+        if (reading.Points is { } points)
+        {
+            if (score is null) Scores.Add(score = new IndicatorScore { IndicatorId = indicatorId });
+            (score.Points, score.Origin, score.Note, score.VetoHit) = (points, ScoreOrigin.Ledger, null, false);
+        }
+        else if (score?.Origin != ScoreOrigin.PersonNoData)
+        {
+            if (score is not null) Scores.Remove(score);
+            return;
+        }
+        (score.DataValue, score.DataFormula, score.DataNumbers, score.DataScoring, score.DataAsOf) =
+            (reading.Value, reading.Formula, reading.Numbers, reading.Scoring, reading.AsOf);
+    }
 }
 
-/// <summary>One indicator's points at one stage, with the scorer's explanation.</summary>
+/// <summary>Where an indicator score's points came from.</summary>
+public enum ScoreOrigin
+{
+    Person = 1,       // 人工评分
+    Ledger = 2,       // 台账计算: the rule applied to the ledger's value
+    PersonNoData = 3, // 无台账数据: a computed indicator scored by a person, the note says on what
+}
+
+/// <summary>
+/// One indicator's points at one stage, with the scorer's explanation. A computed indicator also keeps what the ledger
+/// said when the stage was scored (value, formula, numbers, as-of date, the rule's working), so a submitted or sealed
+/// result shows what it was judged on even after the ledger is imported again.
+/// </summary>
 public sealed class IndicatorScore
 {
     public int Id { get; set; }
@@ -40,4 +73,16 @@ public sealed class IndicatorScore
     public decimal Points { get; set; }
     public bool VetoHit { get; set; }
     public string? Note { get; set; }
+    public ScoreOrigin Origin { get; set; } = ScoreOrigin.Person;
+    public decimal? DataValue { get; set; }
+    public string? DataFormula { get; set; }
+    public string? DataNumbers { get; set; }
+    public string? DataScoring { get; set; }
+    public DateOnly? DataAsOf { get; set; }
+}
+
+/// <summary>What the ledger gave one computed indicator: <see cref="Points"/> null means 无台账数据 (a person scores it).</summary>
+public sealed record LedgerReading(decimal? Value, string Formula, string Numbers, DateOnly AsOf, decimal? Points, string Scoring)
+{
+    public bool HasData => Points is not null;
 }

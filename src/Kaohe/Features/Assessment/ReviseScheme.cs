@@ -5,9 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Assessment;
 
-/// <summary>New texts for one indicator and/or new grade rules; null fields stay as they are.</summary>
+/// <summary>
+/// New texts for one indicator, a computed indicator's data source and points rule (数据来源, 计分规则), and/or new grade
+/// rules; null fields stay as they are.
+/// </summary>
 public sealed record SchemeRevision(
-    string? IndicatorCode = null, string? Title = null, string? Guidance = null, string? Evidence = null,
+    string? IndicatorCode = null, string? Title = null, string? Guidance = null, string? Evidence = null, string? DataSource = null, string? PointsRule = null,
     decimal? ExcellentMin = null, decimal? GoodMin = null, decimal? PassMin = null, decimal? ExcellentQuotaPercent = null, decimal? MaxGap = null);
 
 /// <summary>
@@ -19,7 +22,8 @@ public sealed class ReviseScheme(KaoheDbContext db)
     public async Task<int> HandleAsync(int schemeId, SchemeRevision change, UserScope scope, CancellationToken ct = default)
     {
         if (scope.Role != Role.ProvinceAdmin) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
-        var scheme = await db.IndicatorSchemes.Include(s => s.Indicators).SingleAsync(s => s.Id == schemeId, ct);
+        var scheme = await db.IndicatorSchemes.Include(s => s.Indicators).FirstOrDefaultAsync(s => s.Id == schemeId, ct)
+            ?? throw new KeyNotFoundException($"指标体系 {schemeId} 不存在");
         if (await db.Campaigns.AnyAsync(c => c.SchemeId == schemeId, ct))
         {
             var latest = await db.IndicatorSchemes.Where(s => s.Name == scheme.Name).MaxAsync(s => s.Version, ct);
@@ -40,6 +44,7 @@ public sealed class ReviseScheme(KaoheDbContext db)
             node.Title = c.Title ?? node.Title;
             node.Guidance = c.Guidance ?? node.Guidance;
             node.Evidence = c.Evidence ?? node.Evidence;
+            if (c.DataSource is not null || c.PointsRule is not null) ApplyDataRule(node, c);
         }
         scheme.ExcellentMin = c.ExcellentMin ?? scheme.ExcellentMin;
         scheme.GoodMin = c.GoodMin ?? scheme.GoodMin;
@@ -48,5 +53,14 @@ public sealed class ReviseScheme(KaoheDbContext db)
         scheme.MaxGapWithoutReason = c.MaxGap ?? scheme.MaxGapWithoutReason;
         if (!(scheme.ExcellentMin > scheme.GoodMin && scheme.GoodMin > scheme.PassMin))
             throw new AssessmentRuleException("等级分数线必须满足 优秀 > 良好 > 合格");
+    }
+
+    private static void ApplyDataRule(Indicator node, SchemeRevision c)
+    {
+        var errors = new List<string>();
+        var (source, rule) = DataRuleCheck.Check(node.Kind, c.DataSource ?? node.DataSource ?? "", c.PointsRule ?? node.PointsRule ?? "",
+            (column, message) => errors.Add($"指标 {node.Code}“{column}”：{message}"));
+        if (errors.Count > 0) throw new AssessmentRuleException(string.Join("；", errors));
+        (node.DataSource, node.PointsRule) = (source, rule);
     }
 }

@@ -8,12 +8,14 @@ namespace Kaohe.Features.Assessment;
 /// <summary>
 /// A scheme as a table (data/default-scheme.csv, or XLSX): one row per node, the parent given by the
 /// code ("1.3.2" is under "1.3"). A category's or indicator's points must equal the sum of its children.
+/// A 数据计算 leaf names its ledger source (数据来源) and its points rule (计分规则), see <see cref="DataRuleCheck"/>.
 /// </summary>
 public static class SchemeFile
 {
     public static readonly ColumnSpec[] Columns =
     [
         new("编号", true, "代码"), new("名称", true, "指标"), new("分值", true, "满分"), new("类型", false),
+        new(DataRuleCheck.SourceColumn, false, "数据源"), new(DataRuleCheck.RuleColumn, false, "计分方法"),
         new("否决后最高等级", false, "封顶等级"), new("评分说明", false, "评分标准"), new("应备材料", false, "佐证材料"),
     ];
 
@@ -42,16 +44,10 @@ public static class SchemeFile
         if (map.Get(row, "名称").Length == 0) errors.Add(new(row.Number, "名称", "名称不能为空"));
         if (!decimal.TryParse(map.Get(row, "分值"), NumberStyles.Number, CultureInfo.InvariantCulture, out var points) || points < 0)
             errors.Add(new(row.Number, "分值", $"分值“{map.Get(row, "分值")}”不是非负数"));
-        var kindText = map.Get(row, "类型");
-        var kind = kindText.Length == 0 ? IndicatorKind.Scored : Enum.GetValues<IndicatorKind>().FirstOrDefault(k => AssessmentTexts.KindName(k) == kindText);
-        if (kind == 0) errors.Add(new(row.Number, "类型", $"类型“{kindText}”应为 人工评分、数据计算 或 一票否决"));
-        Grade? cap = null;
-        var capText = map.Get(row, "否决后最高等级");
-        if (capText.Length > 0)
-        {
-            if (Grades.TryParse(capText, out var g)) cap = g;
-            else errors.Add(new(row.Number, "否决后最高等级", $"等级“{capText}”应为 优秀、良好、合格 或 不合格"));
-        }
+        var kind = ParseKind(row, map, errors);
+        var (source, rule) = kind == 0 ? default : DataRuleCheck.Check(kind, map.Get(row, DataRuleCheck.SourceColumn), map.Get(row, DataRuleCheck.RuleColumn),
+            (column, message) => errors.Add(new(row.Number, column, message)));
+        var cap = ParseCap(row, map, errors);
         if (errors.Count > before) return null;
         return new Indicator
         {
@@ -62,10 +58,29 @@ public static class SchemeFile
             MaxPoints = points,
             Kind = kind,
             VetoCap = kind == IndicatorKind.Veto ? cap ?? Grade.Fail : null,
+            DataSource = source,
+            PointsRule = rule,
             Guidance = Blank(map.Get(row, "评分说明")),
             Evidence = Blank(map.Get(row, "应备材料")),
             SortOrder = order,
         };
+    }
+
+    private static IndicatorKind ParseKind(TabularRow row, ColumnMap map, List<ImportError> errors)
+    {
+        var text = map.Get(row, "类型");
+        var kind = text.Length == 0 ? IndicatorKind.Scored : Enum.GetValues<IndicatorKind>().FirstOrDefault(k => AssessmentTexts.KindName(k) == text);
+        if (kind == 0) errors.Add(new(row.Number, "类型", $"类型“{text}”应为 人工评分、数据计算 或 一票否决"));
+        return kind;
+    }
+
+    private static Grade? ParseCap(TabularRow row, ColumnMap map, List<ImportError> errors)
+    {
+        var text = map.Get(row, "否决后最高等级");
+        if (text.Length == 0) return null;
+        if (Grades.TryParse(text, out var g)) return g;
+        errors.Add(new(row.Number, "否决后最高等级", $"等级“{text}”应为 优秀、良好、合格 或 不合格"));
+        return null;
     }
 
     private static void CheckTree(List<Indicator> nodes, TabularFile file, List<ImportError> errors)
@@ -81,6 +96,8 @@ public static class SchemeFile
             if (children.Count > 0 && children.Sum(c => c.MaxPoints) != parent.MaxPoints)
                 errors.Add(new(rowOf[parent.Code], "分值", $"“{parent.Title}”分值 {parent.MaxPoints:0.##} 与下级合计 {children.Sum(c => c.MaxPoints):0.##} 不一致"));
         }
+        foreach (var n in nodes.Where(n => n.DataSource is not null && nodes.Any(c => c.ParentCode == n.Code)))
+            errors.Add(new(rowOf[n.Code], DataRuleCheck.SourceColumn, ComputedTexts.OnlyLeafComputed));
         if (nodes.Count == 0) errors.Add(new(0, null, "文件中没有指标"));
     }
 
@@ -91,7 +108,7 @@ public static class SchemeFile
         scheme.Indicators.OrderBy(i => i.SortOrder).Select(i => (IReadOnlyList<string>)
         [
             i.Code, i.Title, i.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture), AssessmentTexts.KindName(i.Kind),
-            i.VetoCap?.ChineseName() ?? "", i.Guidance ?? "", i.Evidence ?? "",
+            i.DataSource ?? "", i.PointsRule ?? "", i.VetoCap?.ChineseName() ?? "", i.Guidance ?? "", i.Evidence ?? "",
         ]),
         format);
 }

@@ -91,11 +91,12 @@ public abstract class AssessmentDataTests(DatabaseProvider provider)
         var imported = await db.Run<ImportScheme, SchemeSummary>(h => h.HandleAsync(Files.Table(bytes!, "s.xlsx"), "往返", UserScope.System));
         Assert.Equal(100m, imported.MaxTotal);
         var (a, b) = await db.Query(async c => (
-            await c.Indicators.Where(i => i.SchemeId == id).OrderBy(i => i.SortOrder).Select(i => new { i.Code, i.Title, i.MaxPoints, i.Kind, i.VetoCap, i.Guidance }).ToListAsync(),
-            await c.Indicators.Where(i => i.SchemeId == imported.Id).OrderBy(i => i.SortOrder).Select(i => new { i.Code, i.Title, i.MaxPoints, i.Kind, i.VetoCap, i.Guidance }).ToListAsync()));
+            await c.Indicators.Where(i => i.SchemeId == id).OrderBy(i => i.SortOrder).Select(i => new { i.Code, i.Title, i.MaxPoints, i.Kind, i.VetoCap, i.Guidance, i.DataSource, i.PointsRule }).ToListAsync(),
+            await c.Indicators.Where(i => i.SchemeId == imported.Id).OrderBy(i => i.SortOrder).Select(i => new { i.Code, i.Title, i.MaxPoints, i.Kind, i.VetoCap, i.Guidance, i.DataSource, i.PointsRule }).ToListAsync()));
         Assert.Equal(a, b);
         Assert.Contains(a, i => i.Kind == IndicatorKind.Veto);
-        Assert.Contains(a, i => i.Kind == IndicatorKind.Computed);
+        Assert.Equal(["5.2", "5.4", "6.2.2", "6.3"], a.Where(i => i.Kind == IndicatorKind.Computed).Select(i => i.Code));
+        Assert.All(a.Where(i => i.Kind == IndicatorKind.Computed), i => Assert.True(i.DataSource is not null && i.PointsRule is not null));
     }
 }
 
