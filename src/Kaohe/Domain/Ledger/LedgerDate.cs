@@ -75,7 +75,7 @@ public static class LedgerDate
         return v;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Make(int y, int m, int d)
     {
         if (y < FirstYear || y > LastYear || m < 1 || m > 12 || d < 1) return -1;

@@ -10,11 +10,26 @@ public static class Yuan
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long ParseFen(ReadOnlySpan<byte> s)
     {
-        // At most 15 digits are read, so the arithmetic cannot overflow.
+        // At most 17 digits are read, so the arithmetic cannot overflow.
         unchecked
         {
-            return Parse(s);
+            return s.Length is >= 4 and <= 18 && s[^3] == '.' ? TwoDecimals(s) : Parse(s);
         }
+    }
+
+    /// <summary>The bank's own form, 318.50: the digits read in order, skipping the point, are the fen.</summary>
+    private static long TwoDecimals(ReadOnlySpan<byte> s)
+    {
+        long fen = 0;
+        var point = s.Length - 3;
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (i == point) continue;
+            var d = unchecked((uint)(s[i] - '0'));
+            if (d > 9) return Parse(s);
+            fen = unchecked(fen * 10 + d);
+        }
+        return fen;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

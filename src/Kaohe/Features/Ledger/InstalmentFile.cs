@@ -28,7 +28,7 @@ public static class InstalmentFile
     internal static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
         Func<int, bool>? unitAllowed, Action<long>? progress, bool hash, int parts)
     {
-        var validator = new InstalmentValidator(units, unitAllowed);
+        var validator = new InstalmentValidator(units, unitAllowed, new FileInfo(path).Length);
         string sha;
         long rows;
         if (TabularFile.IsXlsx(path))

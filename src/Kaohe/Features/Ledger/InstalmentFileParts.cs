@@ -31,7 +31,7 @@ internal static class InstalmentFileParts
         var count = partCount > 0 ? partCount : (int)Math.Min(Environment.ProcessorCount, length / MinPartBytes);
         if (count < 2 || ReadHeader(file) is not { } header) return null;
         var cuts = Cuts(file, header.DataStart, length, count);
-        var parts = cuts.Zip(cuts.Skip(1), (start, end) => new Part(start, end, new InstalmentValidator(units, unitAllowed), sink?.NewPart())).ToList();
+        var parts = cuts.Zip(cuts.Skip(1), (start, end) => new Part(start, end, new InstalmentValidator(units, unitAllowed, end - start), sink?.NewPart(end - start))).ToList();
         var shared = new SharedProgress(progress, parts.Count);
         var sha = hash ? Task.Run(() => Sha256(file)) : Task.FromResult("");
         Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Count }, (part, _, index) =>

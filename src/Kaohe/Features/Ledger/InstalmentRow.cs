@@ -26,7 +26,8 @@ public interface IInstalmentSink
 /// </summary>
 public interface IPartitionedSink : IInstalmentSink
 {
-    IPartitionedSink NewPart();
+    /// <summary>An empty sink for a part of about <paramref name="bytes"/> of the file.</summary>
+    IPartitionedSink NewPart(long bytes);
 
     void Join(IPartitionedSink part);
 }

@@ -14,11 +14,12 @@ namespace Kaohe.Features.Ledger;
 /// Exports list a contract's rows together, so the contract being read is held as a run: a row of
 /// the same contract, ID number and name costs three byte comparisons instead of parsing and lookups.
 /// </summary>
-public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? unitAllowed = null)
+/// <param name="fileBytes">The size of what this validator will read, to size its tables (0 when unknown).</param>
+public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? unitAllowed = null, long fileBytes = 0)
 {
     public const int MaxListed = 1000;
-    private readonly ContractDays _days = new();
-    private readonly Dictionary<long, (int NameHash, int Line)> _names = [];
+    private readonly ContractDays _days = new(LedgerSizing.Contracts(fileBytes));
+    private readonly Dictionary<long, (int NameHash, int Line)> _names = new(LedgerSizing.Borrowers(fileBytes));
     private readonly ContractRun _run = new();
     private byte[] _unitBytes = [];
     private int _unitId = -1;
@@ -132,12 +133,11 @@ public sealed class InstalmentValidator(UnitResolver units, Func<int, bool>? uni
         var before = ErrorCount;
         _days.Store(_run);
         var key = Hash64(contract);
-        var opened = _days.Open(key, row);
-        var first = opened.Entry;
+        var first = _days.Open(key, row);
         if (first.IdNumber != row.IdNumber || first.Unit != row.UnitId) Error(row.Line, ContractColumn, ContractOtherBorrower(first.Line));
         if (!(id.SequenceEqual(_run.Id) && name.SequenceEqual(_run.Name))) CheckName(row, name); // the same borrower's next contract is known
         if (ErrorCount != before) return false;
-        _run.Begin(key, opened, contract, id, name);
+        _run.Begin(key, first, contract, id, name);
         return true;
     }
 

@@ -105,7 +105,12 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
         return _last = t;
     }
 
-    public IPartitionedSink NewPart() => new LedgerCalculator(AsOf, _year);
+    public IPartitionedSink NewPart(long bytes)
+    {
+        var part = new LedgerCalculator(AsOf, _year);
+        part._borrowers.EnsureCapacity(LedgerSizing.Borrowers(bytes));
+        return part;
+    }
 
     /// <summary>Adds a part's instalment figures and borrower states to these.</summary>
     public void Join(IPartitionedSink part)
