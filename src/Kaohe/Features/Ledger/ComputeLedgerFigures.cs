@@ -17,7 +17,7 @@ public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, Ledge
 /// The ledger figures from the database: the current snapshots of the units the account sees, or
 /// given snapshots. <see cref="ComputeFiguresFromFiles"/> feeds the same calculator from export files.
 /// </summary>
-public sealed class ComputeLedgerFigures(KaoheDbContext db)
+public sealed class ComputeLedgerFigures(KaoheDbContext db, DatabaseTarget target)
 {
     public async Task<LedgerReport> FromDatabaseAsync(LedgerFiguresRequest request, UserScope scope,
         IReadOnlyCollection<int>? snapshotIds = null, CancellationToken ct = default)
@@ -26,11 +26,11 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         var visible = db.UnitIdsVisibleTo(scope);
         var snapshots = await db.LedgerSnapshots.Where(s => visible.Contains(s.UnitId))
             .Where(s => snapshotIds == null ? s.SupersededAtUtc == null : snapshotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Kind, s.UnitId }).ToListAsync(ct);
+            .Select(s => new { s.Id, s.Kind, s.UnitId, s.RowCount }).ToListAsync(ct);
         var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
         foreach (var s in snapshots) calc.IncludeUnit(s.UnitId);
-        var instalmentIds = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => s.Id).ToList();
-        if (instalmentIds.Count > 0) await StreamInstalmentsAsync(instalmentIds, request.AsOf, calc, ct);
+        var instalments = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => new StoredSnapshot(s.Id, s.RowCount)).ToList();
+        if (instalments.Count > 0) await InstalmentRowsReader.ReadAsync(target, instalments, request.AsOf, calc, ct);
         var contractIds = snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList();
         await foreach (var c in db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.SnapshotId))
             .Select(c => new { c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn, Graduation = c.EnrolmentYear + c.StudyYears, c.GraduationConfirmedOn })
@@ -40,29 +40,6 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db)
         }
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
     }
-
-    private async Task StreamInstalmentsAsync(List<int> snapshotIds, DateOnly asOf, LedgerCalculator calc, CancellationToken ct)
-    {
-        var conn = db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = db.Provider == DatabaseProvider.Postgres ? PostgresSql(snapshotIds) : SqliteSql(snapshotIds);
-        cmd.CommandTimeout = 0; // a province's ledger streams for longer than the default 30 s under load
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@asOf";
-        p.Value = db.Provider == DatabaseProvider.Postgres ? asOf : asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        cmd.Parameters.Add(p);
-        await using var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
-        while (await reader.ReadAsync(ct))
-            calc.Add(reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt32(5));
-    }
-
-    // Day numbers (DateOnly.DayNumber: days since 0001-01-01) computed by the database; -1 when unpaid.
-    private static string SqliteSql(List<int> ids) =>
-        $"""SELECT "UnitId", "BorrowerKey", CAST(julianday("DueDate") - 1721425.5 AS INTEGER), "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen", COALESCE(CAST(julianday("PaidDate") - 1721425.5 AS INTEGER), -1) FROM "Instalments" WHERE "SnapshotId" IN ({string.Join(',', ids)}) AND "DueDate" <= @asOf""";
-
-    private static string PostgresSql(List<int> ids) =>
-        $"""SELECT "UnitId", "BorrowerKey", ("DueDate" - DATE '0001-01-01'), "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen", COALESCE("PaidDate" - DATE '0001-01-01', -1) FROM "Instalments" WHERE "SnapshotId" IN ({string.Join(',', ids)}) AND "DueDate" <= @asOf""";
 }
 
 /// <summary>Tells a 合同台账 file from a 还款计划 file by its header row.</summary>

@@ -97,6 +97,15 @@ public sealed class LedgerValueTests
     }
 
     [Fact]
+    public void StoredSnapshots_AreSharedOutByRows_LargestFirstToTheLightestShare()
+    {
+        StoredSnapshot[] snapshots = [new(1, 100), new(2, 60), new(3, 50), new(4, 40), new(5, 5)];
+        var shares = InstalmentRowsReader.Share(snapshots, 2);
+        Assert.Equal([[1, 4], [2, 3, 5]], shares);          // 140 rows and 115 rows
+        Assert.Single(InstalmentRowsReader.Share(snapshots[..1], 4)); // never more shares than snapshots
+    }
+
+    [Fact]
     public void CsvByteReader_WithALimit_ReadsTheRecordsStartingBeforeIt()
     {
         var bytes = Encoding.UTF8.GetBytes("a,1\nb,\"2\n2\"\nc,3\n\nd,4");
