@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kaohe.Data;
@@ -51,9 +50,10 @@ public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock)
     private async Task<bool> IsCurrentAsync(CancellationToken ct)
     {
         if (Target.SqliteFilePath is { } path && !File.Exists(path)) return false;
-        var contextType = Target.Provider == DatabaseProvider.Postgres ? typeof(PostgresKaoheDbContext) : typeof(SqliteKaoheDbContext);
-        var newest = typeof(KaoheDatabase).Assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<DbContextAttribute>()?.ContextType == contextType)
+        // Each provider's migrations live in their own namespace (scripts/add-migration.sh); reading the
+        // attributes of only those types keeps this check to a few milliseconds.
+        var folder = $"{typeof(KaoheDatabase).Namespace}.Migrations.{Target.Provider}";
+        var newest = typeof(KaoheDatabase).Assembly.GetTypes().Where(t => t.Namespace == folder)
             .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id).Max(StringComparer.Ordinal);
         try
         {

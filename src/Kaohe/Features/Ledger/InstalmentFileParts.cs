@@ -40,24 +40,36 @@ internal static class InstalmentFileParts
             part.Rows = InstalmentFile.ReadRows(csv, header.Columns, header.Count, part.Validator, part.Sink, bytes => shared.Report((int)index, bytes));
             part.EndedOnCut = csv.Position == part.End - part.Start;
         });
-        if (!AllValid(parts)) return null;
+        if (parts.Any(p => !p.EndedOnCut || p.Validator.ErrorCount > 0) || parts.Sum(p => p.Rows) == 0) return null;
+        // The parts' sinks are joined into the first part while the cross-part rules are checked on the other
+        // core; the caller's sink only receives the joined part once the file is known to be valid.
+        var joined = Task.Run(() => JoinParts(parts));
+        var conflicts = Conflicts(parts);
+        var all = joined.GetAwaiter().GetResult();
+        if (conflicts) return null;
+        if (all is not null) sink!.Join(all);
         var validator = parts[0].Validator;
         foreach (var part in parts.Skip(1)) validator.UnitIds.UnionWith(part.Validator.UnitIds);
-        if (sink is not null) foreach (var part in parts) sink.Join(part.Sink!);
         return InstalmentFile.Result(path, sha.GetAwaiter().GetResult(), parts.Sum(p => p.Rows), validator);
     }
 
-    private static bool AllValid(List<Part> parts)
+    private static IPartitionedSink? JoinParts(List<Part> parts)
     {
-        if (parts.Any(p => !p.EndedOnCut || p.Validator.ErrorCount > 0) || parts.Sum(p => p.Rows) == 0) return false;
+        var first = parts[0].Sink;
+        foreach (var part in parts.Skip(1)) first?.Join(part.Sink!);
+        return first;
+    }
+
+    private static bool Conflicts(List<Part> parts)
+    {
         for (var j = 1; j < parts.Count; j++)
         {
             for (var i = 0; i < j; i++)
             {
-                if (parts[i].Validator.ConflictsWith(parts[j].Validator)) return false;
+                if (parts[i].Validator.ConflictsWith(parts[j].Validator)) return true;
             }
         }
-        return true;
+        return false;
     }
 
     private sealed record Header(int[] Columns, int Count, Encoding Encoding, long DataStart);

@@ -20,7 +20,7 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
     private readonly int _yearStart = new DateOnly(year, 1, 1).DayNumber;
     private readonly int _year = year;
     private readonly Dictionary<int, LedgerTotals> _units = [];
-    private readonly Dictionary<(int Unit, long Borrower), Borrower> _borrowers = [];
+    private Dictionary<(int Unit, long Borrower), Borrower> _borrowers = [];
     private readonly HashSet<(int Unit, long Borrower)> _unconfirmed = [];
     private LedgerTotals? _last;
     private int _lastUnit = -1;
@@ -112,13 +112,18 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
         return part;
     }
 
-    /// <summary>Adds a part's instalment figures and borrower states to these.</summary>
+    /// <summary>Adds a part's instalment figures and borrower states to these (the part is used up).</summary>
     public void Join(IPartitionedSink part)
     {
         var other = (LedgerCalculator)part;
         other.StoreCurrent();
         foreach (var (unit, totals) in other._units) Totals(unit).Add(totals);
         StoreCurrent();
+        if (_borrowers.Count == 0)
+        {
+            (_borrowers, other._borrowers) = (other._borrowers, _borrowers); // nothing to add to: take the part's states whole
+            return;
+        }
         foreach (var (key, theirs) in other._borrowers)
         {
             ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, key, out var exists);
