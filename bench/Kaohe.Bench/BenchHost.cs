@@ -8,13 +8,16 @@ namespace Kaohe.Bench;
 /// <summary>Kaohe's services over one database (SQLite file or PostgreSQL), with the unit registry loaded.</summary>
 internal sealed class BenchHost : IAsyncDisposable
 {
+    /// <summary>A fixed throwaway data key, shared by the in-process imports and the measured commands.</summary>
+    public static readonly string DataKey = Convert.ToBase64String(new byte[32]);
+
     private readonly ServiceProvider _services;
 
     private BenchHost(string target)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection([
             new(DatabaseTarget.EnvironmentVariable, target),
-            new("Kaohe:DataKey", Convert.ToBase64String(new byte[32])),
+            new("Kaohe:DataKey", DataKey),
         ]).Build();
         _services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddKaohe().BuildServiceProvider();
     }
@@ -43,16 +46,22 @@ internal sealed class BenchHost : IAsyncDisposable
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
 
-/// <summary>Peak resident memory of this process (VmHWM), in MB.</summary>
+/// <summary>Peak resident memory (VmHWM) of a running process, in MB; 0 once it has gone.</summary>
 internal static class PeakMemory
 {
-    public static double Megabytes()
+    public static double Megabytes(int pid)
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        try
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                return double.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return double.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+            }
         }
-        return double.NaN;
+        catch (IOException)
+        {
+        }
+        return 0;
     }
 }

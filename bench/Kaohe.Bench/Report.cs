@@ -15,6 +15,12 @@ internal sealed class Report
         _log.AppendLine(text);
     }
 
+    public Measured Measured(string label, Measured m)
+    {
+        Line($"  {label}: {m.Seconds:F2} s, 峰值内存 {m.PeakMb:F0} MB");
+        return m;
+    }
+
     public void Machine()
     {
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim();

@@ -22,25 +22,7 @@ internal static class Steps
 
     public static Measured BestOf(int n, Func<Measured> run) => Enumerable.Range(0, n).Select(_ => run()).MinBy(m => m.Seconds)!;
 
-    /// <summary>Runs this program in a child mode as one whole command; wall time includes process start.</summary>
-    public static Measured Child(Report report, params string[] args)
-    {
-        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Environment.ProcessPath!.EndsWith("dotnet", StringComparison.Ordinal)) psi.ArgumentList.Add(typeof(Steps).Assembly.Location);
-        psi.ArgumentList.Add("child");
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        sw.Stop();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"child {string.Join(' ', args)} failed: {error}{output}");
-        var parts = output.Trim().Split('|');
-        var m = new Measured(sw.Elapsed.TotalSeconds, double.Parse(parts[0], CultureInfo.InvariantCulture), parts[1]);
-        report.Line($"  {args[0]} {Path.GetFileName(args[^2])}: {m.Seconds:F2} s, 峰值内存 {m.PeakMb:F0} MB");
-        return m;
-    }
+    public static Measured Best(Measured? so, Measured next) => so is null || next.Seconds < so.Seconds ? next : so;
 
     public static async Task ImportSqliteAsync(string registry, string target, string csv, Options o, Report report)
     {
