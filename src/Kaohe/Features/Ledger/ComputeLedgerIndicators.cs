@@ -39,6 +39,9 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
         var t = report.Rows.FirstOrDefault(r => r.UnitId == unitId)?.Totals ?? new LedgerTotals();
         var declined = await db.CurrentContracts(narrowed).CountAsync(c => c.UnitId == unitId && c.SchoolYear == year && c.Status == ContractStatus.Declined, ct);
         var contracts = await db.CurrentContracts(narrowed).CountAsync(c => c.UnitId == unitId && c.SchoolYear == year, ct);
+        // Without a 合同台账 the counts are unknown, not zero.
+        var hasContracts = await db.CurrentSnapshotIds(narrowed, LedgerKind.Contracts).AnyAsync(ct);
+        decimal? Count(int n) => hasContracts ? n : null;
         var d = LedgerPageTexts.Date(asOf);
         return new LedgerIndicators(unitId, unit, year, asOf,
         [
@@ -48,11 +51,11 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
                 $"{t.Overdue} ÷ {t.InRepayment} = {LedgerPageTexts.Rate(t.OverdueRateHeadcount)}"),
             new(RecoveryRate, "当年本息回收率", t.YearRecoveryRate, "%", $"当年实还本息 ÷ 当年应还本息（{year}-01-01 至 {d} 应还的本息；实还不超过应还）",
                 $"{Y(t.YearPaid)} ÷ {Y(t.YearDue)} = {LedgerPageTexts.Rate(t.YearRecoveryRate)}"),
-            new(ReceiptMissing, "回执未录入且未谢绝合同数", t.ReceiptMissing, "个", "学年 10 月 10 日前未录入回执、且状态不是谢绝或作废的合同数（应谢绝而未谢绝）",
+            new(ReceiptMissing, "回执未录入且未谢绝合同数", Count(t.ReceiptMissing), "个", "学年 10 月 10 日前未录入回执、且状态不是谢绝或作废的合同数（应谢绝而未谢绝）",
                 $"{t.ReceiptMissing} 个"),
-            new(Declined, "已谢绝合同数", declined, "个", $"{year}学年状态为谢绝的合同数（回执未录入的学生放弃当年贷款，县级中心应予谢绝）",
+            new(Declined, "已谢绝合同数", Count(declined), "个", $"{year}学年状态为谢绝的合同数（回执未录入的学生放弃当年贷款，县级中心应予谢绝）",
                 $"{declined} 个（该学年合同共 {contracts} 个）"),
-            new(GraduationUnconfirmed, "未按期毕业确认人数", t.GraduationUnconfirmed, "人", $"{year}年毕业、6 月 30 日前未办理毕业确认的借款人数",
+            new(GraduationUnconfirmed, "未按期毕业确认人数", Count(t.GraduationUnconfirmed), "人", $"{year}年毕业、6 月 30 日前未办理毕业确认的借款人数",
                 $"{t.GraduationUnconfirmed} 人"),
         ]);
     }
