@@ -1,0 +1,94 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Kaohe.Domain.Ledger;
+using static Kaohe.Features.Ledger.LedgerTexts;
+
+namespace Kaohe.Features.Ledger;
+
+/// <summary>The validator's contract runs: the fast path for a row that continues one, opening a new one, and the checks between parts.</summary>
+public sealed partial class InstalmentValidator
+{
+    /// <summary>
+    /// The fast path for a row of the bank's column layout that continues the open run: its bytes up to the
+    /// name are the previous row's, so only the six payment fields are split and parsed, by the same parsers.
+    /// A row it does not accept outright (a bad value, spaces, quotes, another form) is left to <see cref="TryParse"/>,
+    /// which gives the same answer for every row this accepts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool TryContinueRun(ReadOnlySpan<byte> line, int lineNumber, out InstalmentRow row)
+    {
+        row = default;
+        Span<int> ends = stackalloc int[Payments.Fields];
+        if (!_run.Continues(line, out var tail) || !Payments.Split(tail, ends)) return false;
+        var dueDay = LedgerDate.ParseDayNumber(tail[..ends[0]]);
+        var dp = Yuan.ParseFen(tail[(ends[0] + 1)..ends[1]]);
+        var di = Yuan.ParseFen(tail[(ends[1] + 1)..ends[2]]);
+        var pp = Payments.Optional(tail[(ends[2] + 1)..ends[3]]);
+        var pi = Payments.Optional(tail[(ends[3] + 1)..ends[4]]);
+        var paidDate = tail[(ends[4] + 1)..];
+        var paidDay = paidDate.IsEmpty ? -1 : LedgerDate.ParseDayNumber(paidDate);
+        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !paidDate.IsEmpty) || Payments.Check(dp, di, pp, pi, paidDate.IsEmpty, paidDay) != 0) return false;
+        if (_run.AddDay(_days, dueDay, lineNumber) >= 0) return false;
+        row = new InstalmentRow(lineNumber, _run.Unit, _run.IdNumber, dueDay, dp, di, pp, pi, paidDay);
+        return true;
+    }
+
+    /// <summary>Lets <see cref="TryContinueRun"/> take the next rows of the run: the raw bytes of this row's first four fields, with the comma after them.</summary>
+    public void RememberRunStart(ReadOnlySpan<byte> rawPrefix) => _run.RememberPrefix(rawPrefix);
+
+    /// <summary>The open run's contract number and name (what a sink receives with a row of <see cref="TryContinueRun"/>).</summary>
+    public ReadOnlySpan<byte> RunContract => _run.Contract;
+
+    public ReadOnlySpan<byte> RunName => _run.Name;
+
+    /// <summary>The ID number of a row that starts a new run, with the checks a run skips.</summary>
+    private long Identity(int line, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
+    {
+        if (contract.IsEmpty) Missing(line, ContractColumn);
+        if (name.IsEmpty) Missing(line, Name);
+        if (id.IsEmpty) return Missing(line, IdColumn);
+        var number = id.SequenceEqual(_run.Id) ? _run.IdNumber : IdNumber.Parse(id);
+        if (number < 0) Error(line, IdColumn, BadIdNumber);
+        return number;
+    }
+
+    /// <summary>Leaves the current run (its days are kept per contract) and opens the row's contract, checked against earlier rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool StartRun(in InstalmentRow row, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
+    {
+        var before = ErrorCount;
+        _days.Store(_run);
+        var key = Hash64(contract);
+        var first = _days.Open(key, row);
+        if (first.IdNumber != row.IdNumber || first.Unit != row.UnitId) Error(row.Line, ContractColumn, ContractOtherBorrower(first.Line));
+        if (!(id.SequenceEqual(_run.Id) && name.SequenceEqual(_run.Name))) CheckName(row, name); // the same borrower's next contract is known
+        if (ErrorCount != before) return false;
+        _run.Begin(key, first, contract, id, name);
+        return true;
+    }
+
+    private void CheckName(in InstalmentRow row, ReadOnlySpan<byte> name)
+    {
+        var nameHash = unchecked((int)Hash64(name));
+        ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, row.IdNumber, out var exists);
+        if (!exists) n = (nameHash, row.Line);
+        else if (n.NameHash != nameHash) Error(row.Line, Name, NameDiffers(n.Line));
+    }
+
+    /// <summary>
+    /// Whether rows checked by <paramref name="other"/> (another part of the same file) break a cross-row
+    /// rule together with rows checked here. Run on valid parts only; a conflict sends the file to one
+    /// sequential pass, which reports it with exact line numbers.
+    /// </summary>
+    public bool ConflictsWith(InstalmentValidator other)
+    {
+        _days.Store(_run);
+        other._days.Store(other._run);
+        if (_days.Overlaps(other._days)) return true;
+        foreach (var (id, n) in other._names)
+        {
+            if (_names.TryGetValue(id, out var mine) && mine.NameHash != n.NameHash) return true;
+        }
+        return false;
+    }
+}
