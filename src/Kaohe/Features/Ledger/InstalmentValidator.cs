@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Ledger;
