@@ -115,12 +115,12 @@ internal sealed class ContractRun
     /// <summary>The raw bytes that start every row of this run (see <see cref="InstalmentValidator.TryContinueRun"/>).</summary>
     public void RememberPrefix(ReadOnlySpan<byte> raw) => _prefixLength = raw.IsEmpty || !IsOpen ? 0 : Copy(raw, ref _prefix);
 
-    /// <summary>Whether <paramref name="line"/> starts with the run's raw bytes; the rest of the line when it does.</summary>
+    /// <summary>Whether <paramref name="bytes"/> start with the run's raw bytes; what follows them when they do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool Continues(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> tail)
+    public bool Continues(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> tail)
     {
         var n = _prefixLength;
-        tail = n > 0 && line.Length > n && line[..n].SequenceEqual(_prefix.AsSpan(0, n)) ? line[n..] : default;
+        tail = n > 0 && bytes.Length > n && bytes[..n].SequenceEqual(_prefix.AsSpan(0, n)) ? bytes[n..] : default;
         return !tail.IsEmpty;
     }
 

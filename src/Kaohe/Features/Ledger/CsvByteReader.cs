@@ -27,7 +27,6 @@ public sealed partial class CsvByteReader
     private int _scratchUsed;
     private bool _fieldsInScratch;
     private int _nextLine = 1;
-    private int _peeked;
 
     public CsvByteReader(Stream stream, int bufferSize = 1 << 20)
     {
@@ -70,25 +69,19 @@ public sealed partial class CsvByteReader
     public string GetString(int i) => Encoding.GetString(this[i]);
 
     /// <summary>
-    /// The next line's raw bytes (without its line break) when it is buffered whole, for a caller that can take
-    /// simple records itself; <see cref="SkipLine"/> then consumes it as one record, or <see cref="Read"/> reads it.
+    /// The bytes buffered from the next record on (empty once the limit is reached), for a caller that can take
+    /// simple records itself: <see cref="SkipLine"/> then consumes one, or <see cref="Read"/> reads it.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryPeekLine(out ReadOnlySpan<byte> line, out int lineNumber)
-    {
-        lineNumber = _nextLine;
-        var span = _buffer.AsSpan(_start, _end - _start);
-        var newline = Position < _limit ? span.IndexOf((byte)'\n') : -1;
-        _peeked = newline + 1;
-        line = newline < 0 ? default : span[..(newline > 0 && span[newline - 1] == '\r' ? newline - 1 : newline)];
-        return newline >= 0;
-    }
+    public ReadOnlySpan<byte> Buffered => Position < _limit ? _buffer.AsSpan(_start, _end - _start) : default;
 
-    /// <summary>Consumes the line of the last successful <see cref="TryPeekLine"/>.</summary>
+    /// <summary>The physical line the next record starts on.</summary>
+    public int NextLineNumber => _nextLine;
+
+    /// <summary>Consumes a one-line record of <paramref name="length"/> bytes, its line break included, taken from <see cref="Buffered"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SkipLine()
+    public void SkipLine(int length)
     {
-        _start += _peeked;
+        _start += length;
         LineNumber = _nextLine++;
     }
 

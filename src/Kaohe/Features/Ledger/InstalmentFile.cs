@@ -74,9 +74,9 @@ public static class InstalmentFile
         long rows = 0;
         while (true)
         {
-            if (bankLayout && csv.TryPeekLine(out var line, out var lineNumber) && v.TryContinueRun(line, lineNumber, out var next))
+            if (bankLayout && v.TryContinueRun(csv.Buffered, csv.NextLineNumber, out var next, out var length))
             {
-                csv.SkipLine();
+                csv.SkipLine(length);
                 sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
             }
             else if (!csv.Read()) break;

@@ -15,21 +15,24 @@ public sealed partial class InstalmentValidator
     /// which gives the same answer for every row this accepts.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryContinueRun(ReadOnlySpan<byte> line, int lineNumber, out InstalmentRow row)
+    /// <param name="buffered">The bytes from the row's start on (at least the row, with its line break).</param>
+    /// <param name="length">The row's length with its line break, when taken.</param>
+    public bool TryContinueRun(ReadOnlySpan<byte> buffered, int lineNumber, out InstalmentRow row, out int length)
     {
-        row = default;
+        (row, length) = (default, 0);
         Span<int> ends = stackalloc int[Payments.Fields];
-        if (!_run.Continues(line, out var tail) || !Payments.Split(tail, ends)) return false;
+        if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ends, out var tailLength)) return false;
         var dueDay = LedgerDate.ParseDayNumber(tail[..ends[0]]);
         var dp = Yuan.ParseFen(tail[(ends[0] + 1)..ends[1]]);
         var di = Yuan.ParseFen(tail[(ends[1] + 1)..ends[2]]);
         var pp = Payments.Optional(tail[(ends[2] + 1)..ends[3]]);
         var pi = Payments.Optional(tail[(ends[3] + 1)..ends[4]]);
-        var paidDate = tail[(ends[4] + 1)..];
+        var paidDate = tail[(ends[4] + 1)..ends[5]];
         var paidDay = paidDate.IsEmpty ? -1 : LedgerDate.ParseDayNumber(paidDate);
         if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !paidDate.IsEmpty) || Payments.Check(dp, di, pp, pi, paidDate.IsEmpty, paidDay) != 0) return false;
         if (_run.AddDay(_days, dueDay, lineNumber) >= 0) return false;
         row = new InstalmentRow(lineNumber, _run.Unit, _run.IdNumber, dueDay, dp, di, pp, pi, paidDay);
+        length = buffered.Length - tail.Length + tailLength;
         return true;
     }
 

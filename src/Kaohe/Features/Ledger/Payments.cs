@@ -41,33 +41,47 @@ internal static class Payments
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Optional(ReadOnlySpan<byte> s) => s.IsEmpty ? 0 : Yuan.ParseFen(s);
 
-    private static readonly Vector256<byte> Commas = Vector256.Create((byte)',');
+    private static readonly Vector256<byte> Commas = Vector256.Create((byte)','), Newlines = Vector256.Create((byte)'\n'), Quotes = Vector256.Create((byte)'"');
 
-    /// <summary>The end of each of the six fields in <paramref name="tail"/>; false unless it holds exactly six.</summary>
+    /// <summary>
+    /// The end of each of the six fields of the row tail at the start of <paramref name="rest"/>, and the tail's length with
+    /// its line break; false unless the line holds exactly six fields, no quote, and its break is in <paramref name="rest"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Split(ReadOnlySpan<byte> tail, Span<int> ends)
+    public static bool Split(ReadOnlySpan<byte> rest, Span<int> ends, out int length)
     {
-        var n = 0;
-        var i = 0;
+        (var n, var i, length) = (0, 0, 0);
         if (Vector256.IsHardwareAccelerated)
         {
-            ref var origin = ref MemoryMarshal.GetReference(tail);
-            for (; i + 32 <= tail.Length; i += 32)
+            ref var origin = ref MemoryMarshal.GetReference(rest);
+            for (; i + 32 <= rest.Length; i += 32)
             {
-                for (var mask = Vector256.Equals(Vector256.LoadUnsafe(ref origin, (nuint)i), Commas).ExtractMostSignificantBits(); mask != 0; mask &= mask - 1)
+                var v = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                var newline = Vector256.Equals(v, Newlines).ExtractMostSignificantBits();
+                var before = newline == 0 ? uint.MaxValue : unchecked((newline & (0u - newline)) - 1);
+                if ((Vector256.Equals(v, Quotes).ExtractMostSignificantBits() & before) != 0) return false;
+                for (var mask = Vector256.Equals(v, Commas).ExtractMostSignificantBits() & before; mask != 0; mask &= mask - 1)
                 {
                     if (n == Fields - 1) return false;
                     ends[n++] = i + BitOperations.TrailingZeroCount(mask);
                 }
+                if (newline != 0) return End(rest, ends, n, i + BitOperations.TrailingZeroCount(newline), out length);
             }
         }
-        for (; i < tail.Length; i++)
+        for (; i < rest.Length; i++)
         {
-            if (tail[i] != ',') continue;
-            if (n == Fields - 1) return false;
-            ends[n++] = i;
+            var c = rest[i];
+            if (c == '\n') return End(rest, ends, n, i, out length);
+            if (c == '"' || (c == ',' && n == Fields - 1)) return false;
+            if (c == ',') ends[n++] = i;
         }
-        ends[n] = tail.Length;
+        return false;
+    }
+
+    private static bool End(ReadOnlySpan<byte> rest, Span<int> ends, int n, int newline, out int length)
+    {
+        ends[n] = newline > 0 && rest[newline - 1] == '\r' ? newline - 1 : newline;
+        length = newline + 1;
         return n == Fields - 1;
     }
 }

@@ -123,8 +123,9 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
         // Other spellings of the same values on every third row: the fast path leaves them to the full check.
         var odd = ledger.Lines.Select((l, i) => i > 0 && i % 3 == 0 ? Respell(l) : l).ToArray();
         var reordered = ledger.Lines.Select(SwapIdAndName).ToArray(); // another column order: no fast path at all
+        var crlf = LedgerFixtures.Write(Encoding.UTF8.GetBytes(string.Join("\r\n", ledger.Lines) + "\r\n"), "还款计划.csv");
         var (_, clean) = OnePass(ledger.Path);
-        foreach (var path in new[] { Write(odd), Write(reordered) })
+        foreach (var path in new[] { Write(odd), Write(reordered), crlf })
         {
             var calc = new LedgerCalculator(AsOfDate, 2025);
             Assert.True(InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: false, parts: 1).IsValid);
@@ -155,6 +156,7 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
         var c = line.Split(',');
         c[4] = c[4].Replace('-', '/');
         c[5] = $" {c[5]} ";
+        c[7] = $"\"{c[7]}\"";
         if (c[9].Length > 0) c[9] = c[9].Replace("-", "", StringComparison.Ordinal);
         return string.Join(',', c);
     }
