@@ -12,13 +12,18 @@ namespace Kaohe.Features.Ledger;
 internal sealed class ContractDays
 {
     private const int FirstYear = 2000, Years = 64;
-    private readonly Dictionary<ulong, Entry> _entries;
+    private readonly ContractIndex _index;
+    private readonly List<Entry> _entries;
     private readonly Dictionary<(ulong Contract, int Day), int> _other = [];
 
     /// <summary>What the first row of a contract said, and its days on the contract's usual day of the year.</summary>
     public readonly record struct Entry(long IdNumber, int Unit, int Line, int MonthDay, ulong Years);
 
-    public ContractDays(int expectedContracts) => _entries = new Dictionary<ulong, Entry>(expectedContracts);
+    public ContractDays(int expectedContracts)
+    {
+        _index = new ContractIndex(expectedContracts);
+        _entries = new List<Entry>(expectedContracts);
+    }
 
     public static int MonthDayOf(int dayNumber)
     {
@@ -26,18 +31,20 @@ internal sealed class ContractDays
         return d.Month * 32 + d.Day;
     }
 
-    /// <summary>The contract's entry, created from <paramref name="row"/> when the contract is new.</summary>
-    public Entry Open(ulong key, in InstalmentRow row)
+    /// <summary>The contract's entry and its position, created from <paramref name="row"/> when the contract is new.</summary>
+    public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
     {
-        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, key, out var exists);
-        if (!exists) entry = new Entry(row.IdNumber, row.UnitId, row.Line, MonthDayOf(row.DueDay), 0);
-        return entry;
+        ref var slot = ref _index.GetOrAdd(key, out var exists);
+        if (exists) return (_entries[slot], slot);
+        slot = _entries.Count;
+        _entries.Add(new Entry(row.IdNumber, row.UnitId, row.Line, MonthDayOf(row.DueDay), 0));
+        return (_entries[slot], slot);
     }
 
-    /// <summary>Keeps the days of the run being left (its entry exists: the run was opened by <see cref="Open"/>).</summary>
+    /// <summary>Keeps the days of the run being left.</summary>
     public void Store(ContractRun run)
     {
-        if (run.IsOpen) CollectionsMarshal.GetValueRefOrNullRef(_entries, run.Key) = run.Entry;
+        if (run.IsOpen) _entries[run.Slot] = run.Entry;
     }
 
     /// <summary>Adds a day outside the run's yearly bits; the line of an earlier row on that day, or -1.</summary>
@@ -55,9 +62,10 @@ internal sealed class ContractDays
     /// <summary>Whether a contract of <paramref name="other"/> has another borrower or unit here, or a due date seen here too.</summary>
     public bool Overlaps(ContractDays other)
     {
-        foreach (var (key, theirs) in other._entries)
+        foreach (var (key, slot) in other._index.Entries())
         {
-            if (!_entries.TryGetValue(key, out var mine)) continue;
+            if (!_index.TryGet(key, out var mySlot)) continue;
+            var (mine, theirs) = (_entries[mySlot], other._entries[slot]);
             if (mine.IdNumber != theirs.IdNumber || mine.Unit != theirs.Unit) return true;
             if (mine.MonthDay == theirs.MonthDay && (mine.Years & theirs.Years) != 0) return true;
             foreach (var day in MaskDays(theirs))
@@ -73,7 +81,7 @@ internal sealed class ContractDays
     }
 
     private bool Has(ulong key, int day) =>
-        _other.ContainsKey((key, day)) || (_entries.TryGetValue(key, out var e) && (e.Years & YearBit(day, e.MonthDay)) != 0);
+        _other.ContainsKey((key, day)) || (_index.TryGet(key, out var slot) && (_entries[slot].Years & YearBit(day, _entries[slot].MonthDay)) != 0);
 
     private static IEnumerable<int> MaskDays(Entry e)
     {
@@ -92,6 +100,7 @@ internal sealed class ContractRun
 
     public bool IsOpen { get; private set; }
     public ulong Key { get; private set; }
+    public int Slot { get; private set; }
     public ContractDays.Entry Entry { get; private set; }
     public long IdNumber => Entry.IdNumber;
     public int Unit => Entry.Unit;
@@ -104,9 +113,9 @@ internal sealed class ContractRun
         IsOpen && unit == Entry.Unit && contract.SequenceEqual(Contract)
         && id.SequenceEqual(Id) && name.SequenceEqual(Name);
 
-    public void Begin(ulong key, ContractDays.Entry entry, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
+    public void Begin(ulong key, (ContractDays.Entry Entry, int Slot) opened, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
     {
-        (Key, Entry, IsOpen, _prefixLength) = (key, entry, true, 0);
+        (Key, Entry, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
         _contractLength = Copy(contract, ref _contract);
         _idLength = Copy(id, ref _id);
         _nameLength = Copy(name, ref _name);

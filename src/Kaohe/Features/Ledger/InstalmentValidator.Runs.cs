@@ -62,11 +62,12 @@ public sealed partial class InstalmentValidator
         var before = ErrorCount;
         _days.Store(_run);
         var key = Hash64(contract);
-        var first = _days.Open(key, row);
+        var opened = _days.Open(key, row);
+        var first = opened.Entry;
         if (first.IdNumber != row.IdNumber || first.Unit != row.UnitId) Error(row.Line, ContractColumn, ContractOtherBorrower(first.Line));
         if (!(id.SequenceEqual(_run.Id) && name.SequenceEqual(_run.Name))) CheckName(row, name); // the same borrower's next contract is known
         if (ErrorCount != before) return false;
-        _run.Begin(key, first, contract, id, name);
+        _run.Begin(key, opened, contract, id, name);
         return true;
     }
 
