@@ -97,6 +97,25 @@ public sealed class LedgerValueTests
     }
 
     [Fact]
+    public void ContractIndex_GrowingFromSmall_KeepsEveryKey_AndKeyZero()
+    {
+        var index = new ContractIndex(expected: 1);
+        var keys = Enumerable.Range(0, 10_000).Select(i => System.IO.Hashing.XxHash3.HashToUInt64(BitConverter.GetBytes(i))).Append(0UL).ToList();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            index.GetOrAdd(keys[i], out var exists) = i;
+            Assert.False(exists);
+        }
+        for (var i = 0; i < keys.Count; i++)
+        {
+            Assert.True(index.TryGet(keys[i], out var value));
+            Assert.Equal(i, value);
+        }
+        Assert.False(index.TryGet(12345, out _));
+        Assert.Equal(keys.Count, index.Entries().Count());
+    }
+
+    [Fact]
     public void StoredSnapshots_AreSharedOutByRows_LargestFirstToTheLightestShare()
     {
         StoredSnapshot[] snapshots = [new(1, 100), new(2, 60), new(3, 50), new(4, 40), new(5, 5)];
