@@ -24,10 +24,12 @@ internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalm
     {
         b.Property(i => i.ContractNumber).HasMaxLength(40);
         b.Property(i => i.BorrowerName).HasMaxLength(50);
-        // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower.
-        b.HasIndex(i => i.SnapshotId);
-        b.HasIndex(i => new { i.UnitId, i.BorrowerKey });
-        b.HasOne<LedgerSnapshot>().WithMany().HasForeignKey(i => i.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower
+        // within a unit's current snapshot: the key is that one index, and the import writes a snapshot's
+        // rows in key order, so every insert lands at the index's right edge. No foreign key to the
+        // snapshot: its per-row check was most of a PostgreSQL import (docs/benchmarks.md, "Import (b)");
+        // rows are only written for snapshots created in the same transaction, and nothing deletes either.
+        b.HasKey(i => new { i.SnapshotId, i.BorrowerKey, i.Ordinal });
         b.Ignore(i => i.DueFen);
         b.Ignore(i => i.PaidFen);
     }

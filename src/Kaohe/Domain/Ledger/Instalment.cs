@@ -9,13 +9,19 @@ namespace Kaohe.Domain.Ledger;
 [NotAudited]
 public sealed class Instalment
 {
-    public long Id { get; set; }
     public int SnapshotId { get; set; }
-    public int UnitId { get; set; }
-    public required string ContractNumber { get; set; }
 
     /// <summary><see cref="LedgerBorrower.Key"/>: keyed hash of the borrower's ID number.</summary>
     public long BorrowerKey { get; set; }
+
+    /// <summary>
+    /// The row's place among its snapshot's rows in file order (1, 2, …). With the snapshot and the
+    /// borrower it is the row's key, so one index serves both the key and every reader.
+    /// </summary>
+    public int Ordinal { get; set; }
+
+    public int UnitId { get; set; }
+    public required string ContractNumber { get; set; }
 
     public required string BorrowerName { get; set; }
     public DateOnly DueDate { get; set; }

@@ -8,24 +8,41 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 {
     private readonly NpgsqlConnection _conn;
     private readonly NpgsqlBinaryImporter _copy;
+    private readonly InstalmentChunk _chunk = new();
 
     public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
         : base(snapshots, protector, known)
     {
         _conn = conn;
-        _copy = conn.BeginBinaryImport($"COPY \"Instalments\" ({string.Join(',', Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
-        // A province's file takes minutes to load with its indexes: the import has no time limit of its own.
+        _copy = conn.BeginBinaryImport("""
+            COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
+                "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
+            """);
+        // A province's file takes a while to load: the import has no time limit of its own.
         _copy.Timeout = TimeSpan.FromHours(1);
     }
 
-    protected override void Write(int snapshot, in InstalmentRow row, string contract, string name, long borrowerKey)
+    private protected override InstalmentChunk FirstChunk() => _chunk;
+
+    private protected override InstalmentChunk Write(InstalmentChunk chunk)
+    {
+        foreach (var run in chunk.Runs)
+        {
+            for (var i = run.Start; i < run.End; i++) Copy(chunk[i]);
+        }
+        chunk.Clear();
+        return chunk;
+    }
+
+    private void Copy(in PendingInstalment row)
     {
         _copy.StartRow();
-        _copy.Write(snapshot, NpgsqlDbType.Integer);
-        _copy.Write(row.UnitId, NpgsqlDbType.Integer);
-        _copy.Write(contract, NpgsqlDbType.Varchar);
-        _copy.Write(borrowerKey, NpgsqlDbType.Bigint);
-        _copy.Write(name, NpgsqlDbType.Varchar);
+        _copy.Write(row.Snapshot, NpgsqlDbType.Integer);
+        _copy.Write(row.BorrowerKey, NpgsqlDbType.Bigint);
+        _copy.Write(row.Ordinal, NpgsqlDbType.Integer);
+        _copy.Write(row.Unit, NpgsqlDbType.Integer);
+        _copy.Write(row.Contract.Text, NpgsqlDbType.Varchar);
+        _copy.Write(row.Name.Text, NpgsqlDbType.Varchar);
         _copy.Write(DateOnly.FromDayNumber(row.DueDay), NpgsqlDbType.Date);
         _copy.Write(row.DuePrincipal, NpgsqlDbType.Bigint);
         _copy.Write(row.DueInterest, NpgsqlDbType.Bigint);
@@ -35,24 +52,28 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
         else _copy.Write(DateOnly.FromDayNumber(row.PaidDay), NpgsqlDbType.Date);
     }
 
-    public override void Complete()
+    private protected override void FinishRows()
     {
         _copy.Complete();
         _copy.Dispose();
-        using var borrowers = _conn.BeginBinaryImport("COPY \"LedgerBorrowers\" (\"Key\", \"IdNumberCipher\") FROM STDIN (FORMAT BINARY)");
-        borrowers.Timeout = TimeSpan.FromHours(1);
-        foreach (var (key, cipher) in NewBorrowers)
-        {
-            borrowers.StartRow();
-            borrowers.Write(key, NpgsqlDbType.Bigint);
-            borrowers.Write(cipher, NpgsqlDbType.Bytea);
-        }
-        borrowers.Complete();
     }
 
-    public override void Dispose()
+    private protected override void WriteBorrowers(IReadOnlyList<(long Key, byte[] Cipher)> borrowers)
     {
-        _copy.Dispose();
-        base.Dispose();
+        using var copy = _conn.BeginBinaryImport("""COPY "LedgerBorrowers" ("Key", "IdNumberCipher") FROM STDIN (FORMAT BINARY)""");
+        copy.Timeout = TimeSpan.FromHours(1);
+        foreach (var (key, cipher) in borrowers)
+        {
+            copy.StartRow();
+            copy.Write(key, NpgsqlDbType.Bigint);
+            copy.Write(cipher, NpgsqlDbType.Bytea);
+        }
+        copy.Complete();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _copy.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -711,14 +711,14 @@ namespace Kaohe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
 
                     b.Property<long>("BorrowerKey")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
 
                     b.Property<string>("BorrowerName")
                         .IsRequired()
@@ -748,17 +748,10 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<long>("PaidPrincipalFen")
                         .HasColumnType("bigint");
 
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("UnitId", "BorrowerKey");
+                    b.HasKey("SnapshotId", "BorrowerKey", "Ordinal");
 
                     b.ToTable("Instalments");
                 });
@@ -1140,15 +1133,6 @@ namespace Kaohe.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
                     b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
                         .WithMany()

@@ -678,11 +678,13 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("SnapshotId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("BorrowerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BorrowerName")
@@ -713,17 +715,10 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<long>("PaidPrincipalFen")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("UnitId", "BorrowerKey");
+                    b.HasKey("SnapshotId", "BorrowerKey", "Ordinal");
 
                     b.ToTable("Instalments");
                 });
@@ -1093,15 +1088,6 @@ namespace Kaohe.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
                     b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
                         .WithMany()
