@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Data;
@@ -15,6 +16,7 @@ namespace Kaohe.Features.Ledger;
 /// </summary>
 public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 {
+    private readonly DbConnection _connection;
     private readonly IReadOnlyDictionary<int, int> _snapshotOfUnit;
     private readonly PersonalDataProtector _protector;
     private readonly HashSet<long> _knownBorrowers;
@@ -23,8 +25,10 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     private readonly LedgerTextCache _contracts = new(), _names = new();
     private InstalmentChunk? _chunk;
 
-    private protected InstalmentBulkWriter(IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector, HashSet<long> knownBorrowers)
+    private protected InstalmentBulkWriter(DbConnection connection, IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector,
+        HashSet<long> knownBorrowers)
     {
+        _connection = connection;
         _snapshotOfUnit = snapshotOfUnit;
         _protector = protector;
         _knownBorrowers = knownBorrowers;
@@ -61,7 +65,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     {
         if (_chunk is { Count: > 0 }) Flush();
         FinishRows();
-        WriteBorrowers(_newBorrowers);
+        LedgerBorrowerRows.Write(_connection, _newBorrowers);
     }
 
     /// <summary>An empty chunk to fill first.</summary>
@@ -72,8 +76,6 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 
     /// <summary>Waits until every row handed over is in the database.</summary>
     private protected abstract void FinishRows();
-
-    private protected abstract void WriteBorrowers(IReadOnlyList<(long Key, byte[] Cipher)> borrowers);
 
     private void Flush()
     {

@@ -3,17 +3,15 @@ using NpgsqlTypes;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>PostgreSQL: binary COPY of the rows, then of the new borrowers.</summary>
+/// <summary>PostgreSQL: binary COPY of the rows (the server's insert work runs on the other core meanwhile).</summary>
 internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 {
-    private readonly NpgsqlConnection _conn;
     private readonly NpgsqlBinaryImporter _copy;
     private readonly InstalmentChunk _chunk = new();
 
     public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
-        : base(snapshots, protector, known)
+        : base(conn, snapshots, protector, known)
     {
-        _conn = conn;
         _copy = conn.BeginBinaryImport("""
             COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
                 "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
@@ -56,19 +54,6 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
     {
         _copy.Complete();
         _copy.Dispose();
-    }
-
-    private protected override void WriteBorrowers(IReadOnlyList<(long Key, byte[] Cipher)> borrowers)
-    {
-        using var copy = _conn.BeginBinaryImport("""COPY "LedgerBorrowers" ("Key", "IdNumberCipher") FROM STDIN (FORMAT BINARY)""");
-        copy.Timeout = TimeSpan.FromHours(1);
-        foreach (var (key, cipher) in borrowers)
-        {
-            copy.StartRow();
-            copy.Write(key, NpgsqlDbType.Bigint);
-            copy.Write(cipher, NpgsqlDbType.Bytea);
-        }
-        copy.Complete();
     }
 
     protected override void Dispose(bool disposing)

@@ -15,7 +15,6 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
     // A statement of 256 rows spares SQLite most of its per-statement work (0.7 s of 8.5 s for 5 M rows, docs/benchmarks.md).
     private const int RowsPerStatement = 256;
 
-    private readonly SqliteConnection _conn;
     private readonly SqliteStatement _many, _one;
     private readonly int[] _held = new int[RowsPerStatement];
     private readonly ChunkPipeline _pipeline;
@@ -24,9 +23,8 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
     private readonly Dictionary<int, byte[]> _days = [];
 
     public SqliteInstalmentWriter(SqliteConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
-        : base(snapshots, protector, known)
+        : base(conn, snapshots, protector, known)
     {
-        _conn = conn;
         _many = new SqliteStatement(conn, InsertSql(RowsPerStatement));
         _one = new SqliteStatement(conn, InsertSql(1));
         _pipeline = new ChunkPipeline(Insert);
@@ -85,17 +83,6 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
     {
         if (_days.TryGetValue(dayNumber, out var text)) return text;
         return _days[dayNumber] = Encoding.ASCII.GetBytes(DateOnly.FromDayNumber(dayNumber).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-    }
-
-    private protected override void WriteBorrowers(IReadOnlyList<(long Key, byte[] Cipher)> borrowers)
-    {
-        using var insert = new SqliteStatement(_conn, """INSERT OR IGNORE INTO "LedgerBorrowers" ("Key", "IdNumberCipher") VALUES (?1, ?2)""");
-        foreach (var (key, cipher) in borrowers)
-        {
-            insert.Bind(1, key);
-            insert.BindBlob(2, cipher);
-            insert.Execute();
-        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,6 +13,7 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private byte[] _utf8 = new byte[256];
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
@@ -34,6 +36,19 @@ internal sealed class SqliteStatement : IDisposable
     {
         if (utf8 is null) BindNull(index);
         else BindText(index, utf8.AsSpan());
+    }
+
+    /// <summary>Binds a string as UTF-8 (through a reused buffer: SQLite copies it), or NULL.</summary>
+    public void BindText(int index, string? text)
+    {
+        if (text is null)
+        {
+            BindNull(index);
+            return;
+        }
+        var length = Encoding.UTF8.GetByteCount(text);
+        if (length > _utf8.Length) _utf8 = new byte[length];
+        BindText(index, _utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, _utf8)));
     }
 
     public void BindBlob(int index, byte[]? bytes)

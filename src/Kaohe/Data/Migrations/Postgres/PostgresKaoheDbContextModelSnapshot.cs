@@ -1132,15 +1132,6 @@ namespace Kaohe.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
                 {
                     b.HasOne("Kaohe.Domain.Units.Unit", "Unit")

@@ -1087,15 +1087,6 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Kaohe.Domain.Ledger.LedgerSnapshot", b =>
                 {
                     b.HasOne("Kaohe.Domain.Units.Unit", "Unit")
