@@ -22,9 +22,10 @@ report.Compare("(a) 从 CSV 计算指标", "Kaohe", kaoheFile, "DuckDB", duck, g
 
 // (b) import: Kaohe (full validation, snapshot, encryption of new borrowers) against the bulk loaders' floor.
 var sqliteDb = Path.Combine(dir, "import.db");
-await Steps.ImportSqliteAsync(registry, sqliteDb, csv, options, report);
+await ImportSteps.ImportSqliteAsync(registry, sqliteDb, csv, options, report);
 string? pgTarget = null;
-if (options.Postgres is { } pg) pgTarget = await Steps.ImportPostgresAsync(pg, csv, options, report);
+if (options.Postgres is { } pg) pgTarget = await ImportSteps.ImportPostgresAsync(pg, csv, options, report);
+await ImportSteps.ImportContractsAsync(registry, dir, csv, options, report);
 
 // (c) figures from the stored ledger, against DuckDB on the file.
 var fromSqlite = Steps.BestOf(2, () => Steps.Child(report, "kaohe-db", sqliteDb, options.AsOfText));
