@@ -19,6 +19,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     private readonly DbConnection _connection;
     private readonly IReadOnlyDictionary<int, int> _snapshotOfUnit;
     private readonly PersonalDataProtector _protector;
+    private readonly PersonalDataProtector.BulkEncryptor _encryptor;
     private readonly HashSet<long> _knownBorrowers;
     private readonly Dictionary<long, long> _keys = [];
     private readonly List<(long Key, byte[] Cipher)> _newBorrowers = [];
@@ -31,6 +32,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
         _connection = connection;
         _snapshotOfUnit = snapshotOfUnit;
         _protector = protector;
+        _encryptor = protector.CreateBulkEncryptor();
         _knownBorrowers = knownBorrowers;
     }
 
@@ -89,7 +91,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
         Span<byte> text = stackalloc byte[18];
         Domain.Ledger.IdNumber.Write(idNumber, text);
         key = _protector.BorrowerKey(text);
-        if (_knownBorrowers.Add(key)) _newBorrowers.Add((key, _protector.Encrypt(Encoding.ASCII.GetString(text))));
+        if (_knownBorrowers.Add(key)) _newBorrowers.Add((key, _encryptor.Encrypt(Encoding.ASCII.GetString(text))));
         _keys[idNumber] = key;
         return key;
     }
@@ -100,5 +102,8 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected virtual void Dispose(bool disposing) { }
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _encryptor.Dispose();
+    }
 }
