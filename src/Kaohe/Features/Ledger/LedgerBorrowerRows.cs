@@ -1,13 +1,12 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Kaohe.Features.Ledger;
 
 /// <summary>
 /// Adds the borrowers an import met for the first time (key and encrypted ID number) in bulk, in
-/// the caller's transaction: binary COPY on PostgreSQL, a statement bound by position on SQLite.
+/// the caller's transaction: binary COPY on PostgreSQL (<see cref="PostgresBinaryCopy"/>), a statement bound by position on SQLite.
 /// </summary>
 internal static class LedgerBorrowerRows
 {
@@ -20,13 +19,12 @@ internal static class LedgerBorrowerRows
 
     private static void Copy(NpgsqlConnection connection, IReadOnlyList<(long Key, byte[] Cipher)> borrowers)
     {
-        using var copy = connection.BeginBinaryImport("""COPY "LedgerBorrowers" ("Key", "IdNumberCipher") FROM STDIN (FORMAT BINARY)""");
-        copy.Timeout = TimeSpan.FromHours(1);
+        using var copy = new PostgresBinaryCopy(connection, """COPY "LedgerBorrowers" ("Key", "IdNumberCipher") FROM STDIN (FORMAT BINARY)""");
         foreach (var (key, cipher) in borrowers)
         {
-            copy.StartRow();
-            copy.Write(key, NpgsqlDbType.Bigint);
-            copy.Write(cipher, NpgsqlDbType.Bytea);
+            copy.StartRow(2);
+            copy.Int64(key);
+            copy.Bytes(cipher);
         }
         copy.Complete();
     }

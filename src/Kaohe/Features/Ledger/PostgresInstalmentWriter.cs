@@ -1,23 +1,20 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>PostgreSQL: binary COPY of the rows (the server's insert work runs on the other core meanwhile).</summary>
+/// <summary>PostgreSQL: binary COPY of the rows, written by <see cref="PostgresBinaryCopy"/> (the server inserts on the other core meanwhile).</summary>
 internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 {
-    private readonly NpgsqlBinaryImporter _copy;
+    private readonly PostgresBinaryCopy _copy;
     private readonly InstalmentChunk _chunk = new();
 
     public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
         : base(conn, snapshots, protector, known)
     {
-        _copy = conn.BeginBinaryImport("""
+        _copy = new PostgresBinaryCopy(conn, """
             COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
                 "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
             """);
-        // A province's file takes a while to load: the import has no time limit of its own.
-        _copy.Timeout = TimeSpan.FromHours(1);
     }
 
     private protected override InstalmentChunk FirstChunk() => _chunk;
@@ -34,27 +31,22 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 
     private void Copy(in PendingInstalment row)
     {
-        _copy.StartRow();
-        _copy.Write(row.Snapshot, NpgsqlDbType.Integer);
-        _copy.Write(row.BorrowerKey, NpgsqlDbType.Bigint);
-        _copy.Write(row.Ordinal, NpgsqlDbType.Integer);
-        _copy.Write(row.Unit, NpgsqlDbType.Integer);
-        _copy.Write(row.Contract.Text, NpgsqlDbType.Varchar);
-        _copy.Write(row.Name.Text, NpgsqlDbType.Varchar);
-        _copy.Write(DateOnly.FromDayNumber(row.DueDay), NpgsqlDbType.Date);
-        _copy.Write(row.DuePrincipal, NpgsqlDbType.Bigint);
-        _copy.Write(row.DueInterest, NpgsqlDbType.Bigint);
-        _copy.Write(row.PaidPrincipal, NpgsqlDbType.Bigint);
-        _copy.Write(row.PaidInterest, NpgsqlDbType.Bigint);
-        if (row.PaidDay < 0) _copy.WriteNull();
-        else _copy.Write(DateOnly.FromDayNumber(row.PaidDay), NpgsqlDbType.Date);
+        _copy.StartRow(12);
+        _copy.Int32(row.Snapshot);
+        _copy.Int64(row.BorrowerKey);
+        _copy.Int32(row.Ordinal);
+        _copy.Int32(row.Unit);
+        _copy.Bytes(row.Contract.Utf8);
+        _copy.Bytes(row.Name.Utf8);
+        _copy.Date(row.DueDay);
+        _copy.Int64(row.DuePrincipal);
+        _copy.Int64(row.DueInterest);
+        _copy.Int64(row.PaidPrincipal);
+        _copy.Int64(row.PaidInterest);
+        _copy.Date(row.PaidDay);
     }
 
-    private protected override void FinishRows()
-    {
-        _copy.Complete();
-        _copy.Dispose();
-    }
+    private protected override void FinishRows() => _copy.Complete();
 
     protected override void Dispose(bool disposing)
     {
