@@ -1,8 +1,9 @@
 using Kaohe.Features.Ledger;
+using Microsoft.Data.Sqlite;
 
 namespace Kaohe.Tests.Features.Ledger;
 
-/// <summary>The bulk writers' buffer (a unit's rows in key order) and the SQLite writer's hand-over to its own thread.</summary>
+/// <summary>The bulk writers' buffer (a unit's rows in key order), the SQLite writer's hand-over to its own thread, and its statement.</summary>
 public sealed class BulkWriteTests
 {
     private static PendingInstalment Row(long key, int ordinal) => new() { Unit = 7, BorrowerKey = key, Ordinal = ordinal };
@@ -91,5 +92,54 @@ public sealed class BulkWriteTests
         gate.Set();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.True(done);
+    }
+
+    [Fact]
+    public void Statement_BindsEachKindOfValue_AndEmptyTextIsNotNull()
+    {
+        using var conn = new SqliteConnection("Data Source=:memory:");
+        conn.Open();
+        using (var create = conn.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (n INTEGER, s TEXT, e TEXT, z TEXT, b BLOB)";
+            create.ExecuteNonQuery();
+        }
+        using (var insert = new SqliteStatement(conn, "INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5)"))
+        {
+            insert.Bind(1, long.MinValue);
+            insert.BindText(2, "瀍河回族区");
+            insert.BindText(3, ReadOnlySpan<byte>.Empty);
+            insert.BindText(4, (string?)null);
+            insert.BindBlob(5, [0, 255]);
+            insert.Execute();
+            insert.Bind(1, 42);
+            insert.Execute(); // the other values stay bound
+        }
+        using var read = conn.CreateCommand();
+        read.CommandText = "SELECT n, s, e, z IS NULL, hex(b) FROM t ORDER BY n";
+        using var r = read.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal((long.MinValue, "瀍河回族区", "", 1L, "00FF"), (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetString(4)));
+        Assert.True(r.Read());
+        Assert.Equal((42L, "瀍河回族区"), (r.GetInt64(0), r.GetString(1)));
+    }
+
+    [Fact]
+    public void Statement_AFailedStep_ThrowsSqlitesMessage_AndTheStatementGoesOn()
+    {
+        using var conn = new SqliteConnection("Data Source=:memory:");
+        conn.Open();
+        using (var create = conn.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE t (n INTEGER PRIMARY KEY)";
+            create.ExecuteNonQuery();
+        }
+        using var insert = new SqliteStatement(conn, "INSERT INTO t VALUES (?1)");
+        insert.Bind(1, 1);
+        insert.Execute();
+        var e = Assert.Throws<SqliteException>(insert.Execute);
+        Assert.Contains("UNIQUE", e.Message, StringComparison.Ordinal);
+        insert.Bind(1, 2);
+        insert.Execute();
     }
 }
