@@ -5,7 +5,9 @@ using Kaohe.Bench;
 // Usage: dotnet run -c Release --project bench/Kaohe.Bench -- [--rows 5000000] [--seed 1] [--dir /tmp/kaohe-bench]
 //        [--as-of 2025-12-31] [--pg "Host=…;Username=…;Database=postgres"]
 // Child modes (one measured command each): child kaohe-files DB CSV ASOF | child kaohe-db TARGET ASOF | child duckdb CSV ASOF
+//        | child-import TARGET FILE
 if (args.Length > 0 && args[0] == "child") return await Children.RunAsync(args[1..]);
+if (args is [ImportSteps.ChildMode, var importTarget, var importFile]) return await ImportSteps.ChildAsync(importTarget, importFile);
 
 var options = Options.Parse(args);
 var report = new Report();
