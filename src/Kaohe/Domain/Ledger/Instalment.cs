@@ -4,7 +4,8 @@ namespace Kaohe.Domain.Ledger;
 
 /// <summary>
 /// One scheduled yearly repayment (还款计划 row) of a contract. Bulk data: imported in one
-/// transaction and audited as one event per import, not row by row. Amounts are integer fen.
+/// transaction and audited as one event per import, not row by row, and never changed after:
+/// the entity has no key (see InstalmentConfiguration). Amounts are integer fen.
 /// </summary>
 [NotAudited]
 public sealed class Instalment
@@ -15,8 +16,8 @@ public sealed class Instalment
     public long BorrowerKey { get; set; }
 
     /// <summary>
-    /// The row's place among its snapshot's rows in file order (1, 2, …). With the snapshot and the
-    /// borrower it is the row's key, so one index serves both the key and every reader.
+    /// The row's place among its snapshot's rows in file order (1, 2, …): with the snapshot it names
+    /// the row, and the import writes a snapshot's rows ordered by borrower, then by this.
     /// </summary>
     public int Ordinal { get; set; }
 

@@ -12,7 +12,7 @@ namespace Kaohe.Features.Ledger;
 /// Writes validated 还款计划 rows in bulk inside the caller's transaction: SQLite through a prepared
 /// statement bound by position, PostgreSQL through binary COPY. Rows of units not in the target map
 /// (their file content is already stored) are skipped. Each unit's rows gather in a bounded chunk and
-/// go out in key order. New borrowers get a key and an encrypted ID, once per person.
+/// go out ordered by borrower. New borrowers get a key and an encrypted ID, once per person.
 /// </summary>
 public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 {

@@ -11,10 +11,11 @@ internal struct PendingInstalment
 }
 
 /// <summary>
-/// Up to <see cref="Capacity"/> rows of one unit, handed out in key order (borrower, then place in
-/// the file), so that the key index of the new snapshot grows at its right edge instead of being
-/// split all over. A bank export lists a borrower's rows together, so rows are sorted as runs:
-/// a run is consecutive rows of one borrower, and the runs are sorted by borrower and start.
+/// Up to <see cref="Capacity"/> rows of one unit, handed out ordered by borrower, then place in the
+/// file: the index (snapshot, borrower) then grows at its right edge instead of being split all over,
+/// and on PostgreSQL the rows lie on disk in the order its block range index needs. A bank export
+/// lists a borrower's rows together, so rows are sorted as runs: a run is consecutive rows of one
+/// borrower, and the runs are sorted by borrower and start.
 /// </summary>
 internal sealed class InstalmentChunk
 {
@@ -40,7 +41,7 @@ internal sealed class InstalmentChunk
     /// <summary>Orders the runs by borrower key; rows of one borrower keep their file order (a run's start breaks ties).</summary>
     public void SortByKey() => CollectionsMarshal.AsSpan(_runs).Sort();
 
-    /// <summary>The runs, in key order once <see cref="SortByKey"/> has run.</summary>
+    /// <summary>The runs, in borrower order once <see cref="SortByKey"/> has run.</summary>
     public ReadOnlySpan<Run> Runs => CollectionsMarshal.AsSpan(_runs);
 
     public ref readonly PendingInstalment this[int index] => ref _rows[index];

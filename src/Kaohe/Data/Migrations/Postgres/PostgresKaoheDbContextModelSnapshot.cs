@@ -711,14 +711,8 @@ namespace Kaohe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("integer");
-
                     b.Property<long>("BorrowerKey")
                         .HasColumnType("bigint");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("integer");
 
                     b.Property<string>("BorrowerName")
                         .IsRequired()
@@ -739,6 +733,9 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<long>("DuePrincipalFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("PaidDate")
                         .HasColumnType("date");
 
@@ -748,10 +745,16 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<long>("PaidPrincipalFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("SnapshotId", "BorrowerKey", "Ordinal");
+                    b.HasIndex("SnapshotId", "BorrowerKey")
+                        .HasAnnotation("Npgsql:StorageParameter:pages_per_range", 16);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SnapshotId", "BorrowerKey"), "brin");
 
                     b.ToTable("Instalments");
                 });

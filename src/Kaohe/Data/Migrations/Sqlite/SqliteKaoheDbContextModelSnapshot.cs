@@ -678,13 +678,7 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<int>("SnapshotId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("BorrowerKey")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BorrowerName")
@@ -706,6 +700,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<long>("DuePrincipalFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PaidDate")
                         .HasColumnType("TEXT");
 
@@ -715,10 +712,15 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<long>("PaidPrincipalFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SnapshotId", "BorrowerKey", "Ordinal");
+                    b.HasIndex("SnapshotId", "BorrowerKey")
+                        .HasAnnotation("Npgsql:IndexMethod", "brin")
+                        .HasAnnotation("Npgsql:StorageParameter:pages_per_range", 16);
 
                     b.ToTable("Instalments");
                 });
