@@ -22,14 +22,13 @@ internal sealed class BenchHost : IAsyncDisposable
         _services = new ServiceCollection().AddSingleton<IConfiguration>(config).AddKaohe().BuildServiceProvider();
     }
 
-    public static async Task<BenchHost> OpenAsync(string target, bool withRegistry)
+    /// <param name="withRegistry">Migrate and load the unit registry.</param>
+    /// <param name="migrate">Only migrate (a copy of a registry made by an older build).</param>
+    public static async Task<BenchHost> OpenAsync(string target, bool withRegistry, bool migrate = false)
     {
         var host = new BenchHost(target);
-        if (withRegistry)
-        {
-            await host._services.GetRequiredService<KaoheDatabase>().MigrateAsync();
-            await host.RunAsync<RegistryDemoStep>(async (s, _) => await s.RunAsync(CancellationToken.None));
-        }
+        if (withRegistry || migrate) await host._services.GetRequiredService<KaoheDatabase>().MigrateAsync();
+        if (withRegistry) await host.RunAsync<RegistryDemoStep>(async (s, _) => await s.RunAsync(CancellationToken.None));
         return host;
     }
 

@@ -27,9 +27,10 @@ report.Compare("(a) 从 CSV 计算指标", "Kaohe", kaoheFile!, "DuckDB", duck!,
 
 // (b) import: Kaohe (full validation, snapshot, encryption of new borrowers) against the bulk loaders' floor.
 var sqliteDb = Path.Combine(dir, "import.db");
-await Steps.ImportSqliteAsync(registry, sqliteDb, csv, options, report);
+await ImportSteps.ImportSqliteAsync(kaohe, registry, sqliteDb, csv, options, report);
 string? pgTarget = null;
-if (options.Postgres is { } pg) pgTarget = await Steps.ImportPostgresAsync(pg, csv, options, report);
+if (options.Postgres is { } pg) pgTarget = await ImportSteps.ImportPostgresAsync(kaohe, pg, csv, options, report);
+await ImportSteps.ImportContractsAsync(kaohe, registry, dir, csv, options, report);
 
 // (c) figures from the stored ledger, against DuckDB on the file.
 var fromSqlite = Steps.BestOf(options.Runs, () => Commands.Figures(report, "kaohe ledger stats --db import.db", kaohe, sqliteDb, null, options.AsOfText));

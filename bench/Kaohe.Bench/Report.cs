@@ -39,6 +39,11 @@ internal sealed class Report
         _table.AppendLine(CultureInfo.InvariantCulture,
             $"| (b) 导入 {db} | Kaohe {kaohe:F1} s（{rows / kaohe:N0} 行/s） | {peer} {peerSeconds:F1} s（{rows / peerSeconds:N0} 行/s） | Kaohe 用时为 {kaohe / peerSeconds:F2}× | ≤ 1.5× |");
 
+    /// <summary>An import without a peer row of its own (the 合同台账 that comes with the ledger).</summary>
+    public void ImportAlone(string db, string file, (double Seconds, long Rows) kaohe) =>
+        _table.AppendLine(CultureInfo.InvariantCulture,
+            $"| (b) 导入{file} {db} | Kaohe {kaohe.Seconds:F1} s（{kaohe.Rows:N0} 行，{kaohe.Rows / kaohe.Seconds:N0} 行/s） | — | — | 计时，无目标 |");
+
     public void Memory(long smallRows, Measured small, long rows, Measured large) =>
         _table.AppendLine(CultureInfo.InvariantCulture,
             $"| (d) 峰值内存（从文件统计） | {smallRows:N0} 行：{small.PeakMb:F0} MB | {rows:N0} 行：{large.PeakMb:F0} MB | 行数 ×{rows / (double)smallRows:F0}，内存 ×{large.PeakMb / small.PeakMb:F2} | 不随行数增长（仅随借款人数） |");

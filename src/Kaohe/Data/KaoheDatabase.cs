@@ -37,6 +37,8 @@ public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock)
         if (await IsCurrentAsync(ct)) return;
         if (Target.SqliteFilePath is { } path) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var db = Create(new AuditActor { Name = "migrate" });
+        // A migration that rewrites the ledger's rows takes minutes on a province's data, not the 30 s a query gets.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         if (db.Database.GetMigrations().Any()) await db.Database.MigrateAsync(ct);
         else await db.Database.EnsureCreatedAsync(ct);
         // WAL lets the web app read while an import writes; it is a property of the file, set once.

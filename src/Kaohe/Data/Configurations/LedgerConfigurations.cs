@@ -24,10 +24,16 @@ internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalm
     {
         b.Property(i => i.ContractNumber).HasMaxLength(40);
         b.Property(i => i.BorrowerName).HasMaxLength(50);
-        // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower.
-        b.HasIndex(i => i.SnapshotId);
-        b.HasIndex(i => new { i.UnitId, i.BorrowerKey });
-        b.HasOne<LedgerSnapshot>().WithMany().HasForeignKey(i => i.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower within a
+        // unit's current snapshot: one index serves both, and the import writes each snapshot's rows in its order.
+        // On PostgreSQL it is a BRIN index: rows sorted on disk make a block range index exact enough for a
+        // borrower's page (milliseconds) at a fraction of a B-tree's insert cost; a B-tree key (or any primary key)
+        // was a third of a PostgreSQL import. Rows are bulk facts written only by the import, never updated:
+        // the entity has no key. No foreign key to the snapshot either: its per-row check was most of an import;
+        // rows are only written for snapshots created in the same transaction, and nothing deletes either
+        // (docs/benchmarks.md, "Import (b)"; LEDGER-MODEL.md).
+        b.HasNoKey();
+        b.HasIndex(i => new { i.SnapshotId, i.BorrowerKey }).HasMethod("brin").HasStorageParameter("pages_per_range", 16);
         b.Ignore(i => i.DueFen);
         b.Ignore(i => i.PaidFen);
     }
@@ -56,7 +62,8 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
         b.Property(c => c.PhoneCipher).HasMaxLength(64);
         b.HasIndex(c => c.SnapshotId);
         b.HasIndex(c => new { c.UnitId, c.BorrowerKey });
-        b.HasOne<LedgerSnapshot>().WithMany().HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the snapshot, as for instalments: its per-row check was a fifth of a
+        // PostgreSQL contract import, and rows are only written for snapshots made in the same transaction.
         b.Ignore(c => c.GraduationYear);
     }
 }

@@ -4,18 +4,25 @@ namespace Kaohe.Domain.Ledger;
 
 /// <summary>
 /// One scheduled yearly repayment (还款计划 row) of a contract. Bulk data: imported in one
-/// transaction and audited as one event per import, not row by row. Amounts are integer fen.
+/// transaction and audited as one event per import, not row by row, and never changed after:
+/// the entity has no key (see InstalmentConfiguration). Amounts are integer fen.
 /// </summary>
 [NotAudited]
 public sealed class Instalment
 {
-    public long Id { get; set; }
     public int SnapshotId { get; set; }
-    public int UnitId { get; set; }
-    public required string ContractNumber { get; set; }
 
     /// <summary><see cref="LedgerBorrower.Key"/>: keyed hash of the borrower's ID number.</summary>
     public long BorrowerKey { get; set; }
+
+    /// <summary>
+    /// The row's place among its snapshot's rows in file order (1, 2, …): with the snapshot it names
+    /// the row, and the import writes a snapshot's rows ordered by borrower, then by this.
+    /// </summary>
+    public int Ordinal { get; set; }
+
+    public int UnitId { get; set; }
+    public required string ContractNumber { get; set; }
 
     public required string BorrowerName { get; set; }
     public DateOnly DueDate { get; set; }

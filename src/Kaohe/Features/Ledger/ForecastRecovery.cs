@@ -25,8 +25,7 @@ public sealed class ForecastRecovery(KaoheDbContext db)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var rows = db.CurrentInstalments(scope).Where(i => i.DueDate >= from && i.DueDate <= to);
-        if (unitId is { } u) rows = rows.Where(i => i.UnitId == u);
+        var rows = db.CurrentInstalments(scope, cityGroupId, unitId).Where(i => i.DueDate >= from && i.DueDate <= to);
         var sums = await rows.GroupBy(i => i.UnitId)
             .Select(g => new { UnitId = g.Key, Borrowers = g.Select(i => i.BorrowerKey).Distinct().Count(), Principal = g.Sum(i => i.DuePrincipalFen), Interest = g.Sum(i => i.DueInterestFen) })
             .ToListAsync(ct);

@@ -1,72 +1,109 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Kaohe.Features.Ledger;
 
 /// <summary>
-/// Writes validated 还款计划 rows in bulk inside the caller's transaction: SQLite through one
-/// prepared multi-row INSERT, PostgreSQL through binary COPY. Rows of units not in the target map
-/// (their file content is already stored) are skipped. New borrowers get a key and an encrypted ID.
+/// Writes validated 还款计划 rows in bulk inside the caller's transaction: SQLite through a prepared
+/// statement bound by position, PostgreSQL through binary COPY. Rows of units not in the target map
+/// (their file content is already stored) are skipped. Each unit's rows gather in a bounded chunk and
+/// go out ordered by borrower. New borrowers get a key and an encrypted ID, once per person.
 /// </summary>
-public abstract class InstalmentBulkWriter(IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector, HashSet<long> knownBorrowers)
-    : IInstalmentSink, IDisposable
+public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 {
-    internal static readonly string[] Columns = ["SnapshotId", "UnitId", "ContractNumber", "BorrowerKey", "BorrowerName", "DueDate",
-        "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate"];
-
+    private readonly DbConnection _connection;
+    private readonly IReadOnlyDictionary<int, int> _snapshotOfUnit;
+    private readonly PersonalDataProtector _protector;
+    private readonly PersonalDataProtector.BulkEncryptor _encryptor;
+    private readonly HashSet<long> _knownBorrowers;
     private readonly Dictionary<long, long> _keys = [];
     private readonly List<(long Key, byte[] Cipher)> _newBorrowers = [];
-    private readonly Dictionary<int, string> _nameCache = [];
+    private readonly LedgerTextCache _contracts = new(), _names = new();
+    private InstalmentChunk? _chunk;
+
+    private protected InstalmentBulkWriter(DbConnection connection, IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector,
+        HashSet<long> knownBorrowers)
+    {
+        _connection = connection;
+        _snapshotOfUnit = snapshotOfUnit;
+        _protector = protector;
+        _encryptor = protector.CreateBulkEncryptor();
+        _knownBorrowers = knownBorrowers;
+    }
 
     public long Written { get; private set; }
+
+    /// <summary>Rows written per unit; a row's <see cref="Domain.Ledger.Instalment.Ordinal"/> is its unit's count so far.</summary>
     public Dictionary<int, int> RowsPerUnit { get; } = [];
 
     public static InstalmentBulkWriter Create(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known) =>
         db.Provider == DatabaseProvider.Postgres
             ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, known)
-            : new SqliteInstalmentWriter(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), snapshots, protector, known);
+            : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, known);
 
     public void Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding)
     {
-        if (!snapshotOfUnit.TryGetValue(row.UnitId, out var snapshot)) return;
-        Write(snapshot, row, encoding.GetString(contractNumber), Name(borrowerName, encoding), BorrowerKey(row.IdNumber));
+        if (!_snapshotOfUnit.TryGetValue(row.UnitId, out var snapshot)) return;
+        _chunk ??= FirstChunk();
+        if (_chunk.Count > 0 && (_chunk.Unit != row.UnitId || _chunk.IsFull)) Flush();
+        ref var ordinal = ref CollectionsMarshal.GetValueRefOrAddDefault(RowsPerUnit, row.UnitId, out _);
+        _chunk.Add(new PendingInstalment
+        {
+            Snapshot = snapshot, Unit = row.UnitId, Ordinal = ++ordinal, BorrowerKey = BorrowerKey(row.IdNumber),
+            Contract = _contracts.Get(contractNumber, encoding), Name = _names.Get(borrowerName, encoding),
+            DueDay = row.DueDay, DuePrincipal = row.DuePrincipal, DueInterest = row.DueInterest,
+            PaidPrincipal = row.PaidPrincipal, PaidInterest = row.PaidInterest, PaidDay = row.PaidDay,
+        });
         Written++;
-        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(RowsPerUnit, row.UnitId, out _)++;
     }
 
-    protected abstract void Write(int snapshot, in InstalmentRow row, string contract, string name, long borrowerKey);
+    /// <summary>Writes what is still held, then the borrowers first met in this file; call after the last row.</summary>
+    public void Complete()
+    {
+        if (_chunk is { Count: > 0 }) Flush();
+        FinishRows();
+        LedgerBorrowerRows.Write(_connection, _newBorrowers);
+    }
 
-    /// <summary>Writes the borrowers first met in this file; call after the last row.</summary>
-    public abstract void Complete();
+    /// <summary>An empty chunk to fill first.</summary>
+    private protected abstract InstalmentChunk FirstChunk();
 
-    protected IReadOnlyList<(long Key, byte[] Cipher)> NewBorrowers => _newBorrowers;
+    /// <summary>Writes (or queues) a full chunk, sorted; returns an empty chunk to fill next.</summary>
+    private protected abstract InstalmentChunk Write(InstalmentChunk chunk);
+
+    /// <summary>Waits until every row handed over is in the database.</summary>
+    private protected abstract void FinishRows();
+
+    private void Flush()
+    {
+        _chunk!.SortByKey();
+        _chunk = Write(_chunk!);
+    }
 
     private long BorrowerKey(long idNumber)
     {
         if (_keys.TryGetValue(idNumber, out var key)) return key;
         Span<byte> text = stackalloc byte[18];
         Domain.Ledger.IdNumber.Write(idNumber, text);
-        key = protector.BorrowerKey(text);
-        if (knownBorrowers.Add(key)) _newBorrowers.Add((key, protector.Encrypt(Encoding.ASCII.GetString(text))));
+        key = _protector.BorrowerKey(text);
+        if (_knownBorrowers.Add(key)) _newBorrowers.Add((key, _encryptor.Encrypt(Encoding.ASCII.GetString(text))));
         _keys[idNumber] = key;
         return key;
     }
 
-    // Names repeat for every instalment of a borrower: intern them by hash to spare allocations.
-    private string Name(ReadOnlySpan<byte> bytes, Encoding encoding)
+    public void Dispose()
     {
-        var h = unchecked((int)InstalmentValidator.Hash64(bytes));
-        if (_nameCache.TryGetValue(h, out var s) && encoding.GetByteCount(s) == bytes.Length && encoding.GetBytes(s).AsSpan().SequenceEqual(bytes)) return s;
-        s = encoding.GetString(bytes);
-        if (_nameCache.Count > 4096) _nameCache.Clear();
-        _nameCache[h] = s;
-        return s;
+        Dispose(true);
+        GC.SuppressFinalize(this);
     }
 
-    public virtual void Dispose() => GC.SuppressFinalize(this);
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing) _encryptor.Dispose();
+    }
 }

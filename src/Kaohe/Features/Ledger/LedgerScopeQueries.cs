@@ -7,22 +7,33 @@ namespace Kaohe.Features.Ledger;
 /// <summary>The current (not superseded) ledger rows an account may see: every ledger page and export starts here.</summary>
 public static class LedgerScopeQueries
 {
-    public static IQueryable<int> CurrentSnapshotIds(this KaoheDbContext db, UserScope scope, LedgerKind kind)
-    {
-        var units = db.UnitIdsVisibleTo(scope);
-        return db.LedgerSnapshots.Where(s => s.Kind == kind && s.SupersededAtUtc == null && units.Contains(s.UnitId)).Select(s => s.Id);
-    }
+    public static IQueryable<int> CurrentSnapshotIds(this KaoheDbContext db, UserScope scope, LedgerKind kind) =>
+        db.CurrentSnapshots(scope, kind, null, null).Select(s => s.Id);
 
-    public static IQueryable<Instalment> CurrentInstalments(this KaoheDbContext db, UserScope scope)
+    /// <summary>
+    /// The current 还款计划 rows, of one city or one unit when given. The unit filter goes on the
+    /// snapshots: a row's key starts with its snapshot, so the rows are then found by the key
+    /// instead of by reading every unit's rows.
+    /// </summary>
+    public static IQueryable<Instalment> CurrentInstalments(this KaoheDbContext db, UserScope scope, int? cityGroupId = null, int? unitId = null)
     {
-        var ids = db.CurrentSnapshotIds(scope, LedgerKind.Instalments);
+        var ids = db.CurrentSnapshots(scope, LedgerKind.Instalments, cityGroupId, unitId).Select(s => s.Id);
         return db.Instalments.Where(i => ids.Contains(i.SnapshotId));
     }
 
-    public static IQueryable<Contract> CurrentContracts(this KaoheDbContext db, UserScope scope)
+    public static IQueryable<Contract> CurrentContracts(this KaoheDbContext db, UserScope scope, int? unitId = null)
     {
-        var ids = db.CurrentSnapshotIds(scope, LedgerKind.Contracts);
+        var ids = db.CurrentSnapshots(scope, LedgerKind.Contracts, null, unitId).Select(s => s.Id);
         return db.Contracts.Where(c => ids.Contains(c.SnapshotId));
+    }
+
+    private static IQueryable<LedgerSnapshot> CurrentSnapshots(this KaoheDbContext db, UserScope scope, LedgerKind kind, int? cityGroupId, int? unitId)
+    {
+        var units = db.UnitIdsVisibleTo(scope);
+        var snapshots = db.LedgerSnapshots.Where(s => s.Kind == kind && s.SupersededAtUtc == null && units.Contains(s.UnitId));
+        if (unitId is { } u) snapshots = snapshots.Where(s => s.UnitId == u);
+        if (cityGroupId is { } c) snapshots = snapshots.Where(s => s.Unit.CityGroupId == c);
+        return snapshots;
     }
 }
 

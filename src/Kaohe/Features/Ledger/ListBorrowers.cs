@@ -26,7 +26,7 @@ public sealed class ListBorrowers(KaoheDbContext db, PersonalDataProtector prote
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId)
             .Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct);
         if (unit is null) return null;
-        var rows = await db.CurrentInstalments(scope).Where(i => i.UnitId == unitId)
+        var rows = await db.CurrentInstalments(scope, unitId: unitId)
             .Select(i => new { i.BorrowerKey, i.BorrowerName, i.ContractNumber, i.DueDate, Due = i.DuePrincipalFen + i.DueInterestFen, Paid = i.PaidPrincipalFen + i.PaidInterestFen, i.PaidDate })
             .ToListAsync(ct);
         var lines = rows.GroupBy(r => r.BorrowerKey).Select(g => new

@@ -1,58 +1,71 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>PostgreSQL: binary COPY of the rows, then of the new borrowers.</summary>
+/// <summary>PostgreSQL: binary COPY of the rows, written by <see cref="PostgresBinaryCopy"/> (the server inserts on the other core meanwhile).</summary>
 internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 {
-    private readonly NpgsqlConnection _conn;
-    private readonly NpgsqlBinaryImporter _copy;
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresBinaryCopy _copy;
+    private readonly InstalmentChunk _chunk = new();
 
     public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
-        : base(snapshots, protector, known)
+        : base(conn, snapshots, protector, known)
     {
-        _conn = conn;
-        _copy = conn.BeginBinaryImport($"COPY \"Instalments\" ({string.Join(',', Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)");
-        // A province's file takes minutes to load with its indexes: the import has no time limit of its own.
-        _copy.Timeout = TimeSpan.FromHours(1);
+        _connection = conn;
+        _copy = new PostgresBinaryCopy(conn, """
+            COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
+                "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
+            """);
     }
 
-    protected override void Write(int snapshot, in InstalmentRow row, string contract, string name, long borrowerKey)
+    private protected override InstalmentChunk FirstChunk() => _chunk;
+
+    private protected override InstalmentChunk Write(InstalmentChunk chunk)
     {
-        _copy.StartRow();
-        _copy.Write(snapshot, NpgsqlDbType.Integer);
-        _copy.Write(row.UnitId, NpgsqlDbType.Integer);
-        _copy.Write(contract, NpgsqlDbType.Varchar);
-        _copy.Write(borrowerKey, NpgsqlDbType.Bigint);
-        _copy.Write(name, NpgsqlDbType.Varchar);
-        _copy.Write(DateOnly.FromDayNumber(row.DueDay), NpgsqlDbType.Date);
-        _copy.Write(row.DuePrincipal, NpgsqlDbType.Bigint);
-        _copy.Write(row.DueInterest, NpgsqlDbType.Bigint);
-        _copy.Write(row.PaidPrincipal, NpgsqlDbType.Bigint);
-        _copy.Write(row.PaidInterest, NpgsqlDbType.Bigint);
-        if (row.PaidDay < 0) _copy.WriteNull();
-        else _copy.Write(DateOnly.FromDayNumber(row.PaidDay), NpgsqlDbType.Date);
+        foreach (var run in chunk.Runs)
+        {
+            for (var i = run.Start; i < run.End; i++) Copy(chunk[i]);
+        }
+        chunk.Clear();
+        return chunk;
     }
 
-    public override void Complete()
+    private void Copy(in PendingInstalment row)
+    {
+        _copy.StartRow(12);
+        _copy.Int32(row.Snapshot);
+        _copy.Int64(row.BorrowerKey);
+        _copy.Int32(row.Ordinal);
+        _copy.Int32(row.Unit);
+        _copy.Bytes(row.Contract.Utf8);
+        _copy.Bytes(row.Name.Utf8);
+        _copy.Date(row.DueDay);
+        _copy.Int64(row.DuePrincipal);
+        _copy.Int64(row.DueInterest);
+        _copy.Int64(row.PaidPrincipal);
+        _copy.Int64(row.PaidInterest);
+        _copy.Date(row.PaidDay);
+    }
+
+    /// <summary>
+    /// Ends the COPY, then makes the new rows fast to find at once: the BRIN index summarizes the block
+    /// ranges the rows filled (unsummarized ranges are read whole by every lookup), and ANALYZE gives the
+    /// planner the table's new size and order (without it, it scans the table for a borrower's page).
+    /// </summary>
+    private protected override void FinishRows()
     {
         _copy.Complete();
-        _copy.Dispose();
-        using var borrowers = _conn.BeginBinaryImport("COPY \"LedgerBorrowers\" (\"Key\", \"IdNumberCipher\") FROM STDIN (FORMAT BINARY)");
-        borrowers.Timeout = TimeSpan.FromHours(1);
-        foreach (var (key, cipher) in NewBorrowers)
-        {
-            borrowers.StartRow();
-            borrowers.Write(key, NpgsqlDbType.Bigint);
-            borrowers.Write(cipher, NpgsqlDbType.Bytea);
-        }
-        borrowers.Complete();
+        using var ready = new NpgsqlCommand("""
+            SELECT brin_summarize_new_values('"IX_Instalments_SnapshotId_BorrowerKey"'::regclass);
+            ANALYZE "Instalments";
+            """, _connection) { CommandTimeout = 3600 };
+        ready.ExecuteNonQuery();
     }
 
-    public override void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _copy.Dispose();
-        base.Dispose();
+        if (disposing) _copy.Dispose();
+        base.Dispose(disposing);
     }
 }

@@ -26,9 +26,9 @@ public sealed class ShowBorrower(KaoheDbContext db, PersonalDataProtector protec
     {
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct);
         if (unit is null) return (BorrowerAccess.NotFound, null);
-        var instalments = await db.CurrentInstalments(scope).Where(i => i.UnitId == unitId && i.BorrowerKey == key)
+        var instalments = await db.CurrentInstalments(scope, unitId: unitId).Where(i => i.BorrowerKey == key)
             .OrderBy(i => i.DueDate).ThenBy(i => i.ContractNumber).ToListAsync(ct);
-        var contracts = await db.CurrentContracts(scope).Where(c => c.UnitId == unitId && c.BorrowerKey == key).OrderBy(c => c.SchoolYear).ToListAsync(ct);
+        var contracts = await db.CurrentContracts(scope, unitId).Where(c => c.UnitId == unitId && c.BorrowerKey == key).OrderBy(c => c.SchoolYear).ToListAsync(ct);
         if (instalments.Count == 0 && contracts.Count == 0) return (BorrowerAccess.NotFound, null);
         var allowed = scope.MayUnmask(unitId);
         if (unmask && !allowed) return (BorrowerAccess.Forbidden, null);

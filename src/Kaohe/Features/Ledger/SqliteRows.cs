@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using static Kaohe.Features.Ledger.SqliteNative;
 
 namespace Kaohe.Features.Ledger;
 
@@ -10,8 +11,6 @@ namespace Kaohe.Features.Ledger;
 /// </summary>
 internal sealed class SqliteRows : IDisposable
 {
-    private const int Ok = 0, Row = 100, Done = 101, Null = 5;
-    private const int OpenReadOnly = 0x1, OpenNoMutex = 0x8000;
     private readonly IntPtr _db;
     private readonly IntPtr _stmt;
     private readonly byte[] _text = new byte[64];
@@ -35,7 +34,7 @@ internal sealed class SqliteRows : IDisposable
 
     public long Int64(int column) => sqlite3_column_int64(_stmt, column);
 
-    public bool IsNull(int column) => sqlite3_column_type(_stmt, column) == Null;
+    public bool IsNull(int column) => sqlite3_column_type(_stmt, column) == NullType;
 
     /// <summary>A short text column's bytes, valid until the next call (empty when longer than 64 bytes).</summary>
     public ReadOnlySpan<byte> Text(int column)
@@ -62,18 +61,4 @@ internal sealed class SqliteRows : IDisposable
     }
 
     private static byte[] Utf8z(string s) => System.Text.Encoding.UTF8.GetBytes(s + "\0");
-
-    private const string Lib = "e_sqlite3";
-
-    [DllImport(Lib)] private static extern int sqlite3_open_v2(byte[] path, out IntPtr db, int flags, IntPtr vfs);
-    [DllImport(Lib)] private static extern int sqlite3_prepare_v2(IntPtr db, byte[] sql, int bytes, out IntPtr stmt, IntPtr tail);
-    [DllImport(Lib)] private static extern int sqlite3_step(IntPtr stmt);
-    [DllImport(Lib), SuppressGCTransition] private static extern int sqlite3_column_int(IntPtr stmt, int column);
-    [DllImport(Lib), SuppressGCTransition] private static extern long sqlite3_column_int64(IntPtr stmt, int column);
-    [DllImport(Lib), SuppressGCTransition] private static extern int sqlite3_column_type(IntPtr stmt, int column);
-    [DllImport(Lib), SuppressGCTransition] private static extern IntPtr sqlite3_column_blob(IntPtr stmt, int column);
-    [DllImport(Lib), SuppressGCTransition] private static extern int sqlite3_column_bytes(IntPtr stmt, int column);
-    [DllImport(Lib)] private static extern IntPtr sqlite3_errmsg(IntPtr db);
-    [DllImport(Lib)] private static extern int sqlite3_finalize(IntPtr stmt);
-    [DllImport(Lib)] private static extern int sqlite3_close_v2(IntPtr db);
 }

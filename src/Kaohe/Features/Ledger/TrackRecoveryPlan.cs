@@ -30,13 +30,7 @@ public sealed class TrackRecoveryPlan(KaoheDbContext db)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        var rows = db.CurrentInstalments(scope).Where(i => i.DueDate >= from && i.DueDate <= to);
-        if (unitId is { } u) rows = rows.Where(i => i.UnitId == u);
-        if (cityGroupId is { } c)
-        {
-            var cityUnits = db.Units.Where(x => x.CityGroupId == c).Select(x => x.Id);
-            rows = rows.Where(i => cityUnits.Contains(i.UnitId));
-        }
+        var rows = db.CurrentInstalments(scope, cityGroupId, unitId).Where(i => i.DueDate >= from && i.DueDate <= to);
         var due = new long[13];
         var paid = new long[13];
         await foreach (var r in rows.Select(i => new { i.DueDate, Due = i.DuePrincipalFen + i.DueInterestFen, Paid = i.PaidPrincipalFen + i.PaidInterestFen, i.PaidDate }).AsAsyncEnumerable().WithCancellation(ct))

@@ -711,12 +711,6 @@ namespace Kaohe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<long>("BorrowerKey")
                         .HasColumnType("bigint");
 
@@ -739,6 +733,9 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<long>("DuePrincipalFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("PaidDate")
                         .HasColumnType("date");
 
@@ -754,11 +751,10 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
 
-                    b.HasKey("Id");
+                    b.HasIndex("SnapshotId", "BorrowerKey")
+                        .HasAnnotation("Npgsql:StorageParameter:pages_per_range", 16);
 
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("UnitId", "BorrowerKey");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SnapshotId", "BorrowerKey"), "brin");
 
                     b.ToTable("Instalments");
                 });
@@ -1135,24 +1131,6 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
                         .WithMany("Results")
                         .HasForeignKey("CampaignUnitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

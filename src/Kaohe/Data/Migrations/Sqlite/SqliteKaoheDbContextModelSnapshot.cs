@@ -678,10 +678,6 @@ namespace Kaohe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("BorrowerKey")
                         .HasColumnType("INTEGER");
 
@@ -704,6 +700,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<long>("DuePrincipalFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("PaidDate")
                         .HasColumnType("TEXT");
 
@@ -719,11 +718,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("SnapshotId");
-
-                    b.HasIndex("UnitId", "BorrowerKey");
+                    b.HasIndex("SnapshotId", "BorrowerKey")
+                        .HasAnnotation("Npgsql:IndexMethod", "brin")
+                        .HasAnnotation("Npgsql:StorageParameter:pages_per_range", 16);
 
                     b.ToTable("Instalments");
                 });
@@ -1088,24 +1085,6 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.HasOne("Kaohe.Domain.Assessment.CampaignUnit", null)
                         .WithMany("Results")
                         .HasForeignKey("CampaignUnitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Kaohe.Domain.Ledger.Instalment", b =>
-                {
-                    b.HasOne("Kaohe.Domain.Ledger.LedgerSnapshot", null)
-                        .WithMany()
-                        .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,38 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Kaohe.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class InstalmentsBlockRangeIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropPrimaryKey(
+                name: "PK_Instalments",
+                table: "Instalments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Instalments_SnapshotId_BorrowerKey",
+                table: "Instalments",
+                columns: new[] { "SnapshotId", "BorrowerKey" })
+                .Annotation("Npgsql:IndexMethod", "brin")
+                .Annotation("Npgsql:StorageParameter:pages_per_range", 16);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Instalments_SnapshotId_BorrowerKey",
+                table: "Instalments");
+
+            migrationBuilder.AddPrimaryKey(
+                name: "PK_Instalments",
+                table: "Instalments",
+                columns: new[] { "SnapshotId", "BorrowerKey", "Ordinal" });
+        }
+    }
+}
