@@ -13,14 +13,14 @@ internal static partial class ImportSteps
 {
     private const int Rounds = 2;
 
-    public static async Task ImportSqliteAsync(string kaohe, string registry, string target, string csv, Options o, Report report)
+    public static async Task ImportSqliteAsync(string cli, string registry, string target, string csv, Options o, Report report)
     {
         double kaohe = double.MaxValue, peer = double.MaxValue;
         var peerDb = Path.Combine(Path.GetDirectoryName(target)!, "peer.db");
         for (var round = 0; round < Rounds; round++)
         {
             await CopyRegistryAsync(registry, target);
-            kaohe = Math.Min(kaohe, Logged(report, "kaohe-import", target, (await ImportAsync(kaohe, target, csv, null)).Seconds));
+            kaohe = Math.Min(kaohe, Logged(report, "kaohe-import", target, (await ImportAsync(cli, target, csv, null)).Seconds));
             File.Delete(peerDb);
             await SettleAsync(null);
             var sw = Stopwatch.StartNew();
@@ -36,14 +36,14 @@ internal static partial class ImportSteps
         report.Import("SQLite", o.Rows, kaohe, "sqlite3 .import", peer);
     }
 
-    public static async Task<string> ImportPostgresAsync(string kaohe, string server, string csv, Options o, Report report)
+    public static async Task<string> ImportPostgresAsync(string cli, string server, string csv, Options o, Report report)
     {
         double kaohe = double.MaxValue, peer = double.MaxValue;
         var target = "";
         for (var round = 0; round < Rounds; round++)
         {
             target = await NewDatabaseAsync(server, $"kaohe_bench_{o.Rows}");
-            kaohe = Math.Min(kaohe, Logged(report, "kaohe-import", "PostgreSQL", (await ImportAsync(kaohe, target, csv, server)).Seconds));
+            kaohe = Math.Min(kaohe, Logged(report, "kaohe-import", "PostgreSQL", (await ImportAsync(cli, target, csv, server)).Seconds));
             await using var conn = new NpgsqlConnection(target);
             await conn.OpenAsync();
             await using (var create = new NpgsqlCommand("CREATE TABLE t(unit varchar, contract varchar, id varchar, name varchar, due date, dp numeric(18,2), di numeric(18,2), pp numeric(18,2), pi numeric(18,2), paid date)", conn))
@@ -63,15 +63,15 @@ internal static partial class ImportSteps
     /// The 合同台账 that comes with the ledger, once, into a database of its own (the figures of (c)
     /// read the instalment database, which stays as it was): SQLite, and PostgreSQL when a server is given.
     /// </summary>
-    public static async Task ImportContractsAsync(string kaohe, string registry, string dir, string csv, Options o, Report report)
+    public static async Task ImportContractsAsync(string cli, string registry, string dir, string csv, Options o, Report report)
     {
         var file = Path.Combine(Path.GetDirectoryName(csv)!, "合同台账.csv");
         var sqlite = Path.Combine(dir, "contracts.db");
         await CopyRegistryAsync(registry, sqlite);
-        report.ImportAlone("SQLite", "合同台账", await ImportAsync(kaohe, sqlite, file, null));
+        report.ImportAlone("SQLite", "合同台账", await ImportAsync(cli, sqlite, file, null));
         if (o.Postgres is not { } server) return;
         var target = await NewDatabaseAsync(server, $"kaohe_bench_contracts_{o.Rows}");
-        report.ImportAlone("PostgreSQL", "合同台账", await ImportAsync(kaohe, target, file, server));
+        report.ImportAlone("PostgreSQL", "合同台账", await ImportAsync(cli, target, file, server));
     }
 
     /// <summary>A copy of the registry database, migrated to this build (a registry left by an older build lacks the newer tables).</summary>
@@ -98,10 +98,10 @@ internal static partial class ImportSteps
     /// Kaohe's whole import of one file as an operator runs it: `kaohe ledger import FILE --db TARGET`, the
     /// published command (start-up, validation pass, write pass, commit), settled first, wall time seen from here.
     /// </summary>
-    private static async Task<(double Seconds, long Rows)> ImportAsync(string kaohe, string target, string file, string? server)
+    private static async Task<(double Seconds, long Rows)> ImportAsync(string cli, string target, string file, string? server)
     {
         await SettleAsync(server);
-        var (seconds, _, stdout) = Commands.Run(kaohe, ["ledger", "import", file, "--db", target]);
+        var (seconds, _, stdout) = Commands.Run(cli, ["ledger", "import", file, "--db", target]);
         var written = RowsWritten().Match(stdout);
         if (!written.Success) throw new InvalidOperationException($"import of {file} wrote nothing: {stdout}");
         return (seconds, long.Parse(written.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));

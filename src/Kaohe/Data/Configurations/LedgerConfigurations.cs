@@ -31,7 +31,7 @@ internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalm
         // was a third of a PostgreSQL import. Rows are bulk facts written only by the import, never updated:
         // the entity has no key. No foreign key to the snapshot either: its per-row check was most of an import;
         // rows are only written for snapshots created in the same transaction, and nothing deletes either
-        // (docs/benchmarks.md, "Import (b)"; LEDGER-MODEL.md).
+        // (docs/benchmarks.md, "Import (b)"; docs/ledger-model.md).
         b.HasNoKey();
         b.HasIndex(i => new { i.SnapshotId, i.BorrowerKey }).HasMethod("brin").HasStorageParameter("pages_per_range", 16);
         b.Ignore(i => i.DueFen);
