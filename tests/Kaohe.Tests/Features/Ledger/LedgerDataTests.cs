@@ -2,6 +2,7 @@ using System.Text;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Ledger;
 using Kaohe.Features.Ledger;
 using Kaohe.Tests.Infrastructure;
@@ -44,6 +45,27 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         Assert.Equal([(10, "县级单位")], refused.Errors.Select(e => (e.Row, e.Column)));   // the 登封市 row only
         var expert = new UserScope(9, "ex", Role.Expert, null, null);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, expert)));
+    }
+
+    [Fact]
+    public async Task FiguresFromDatabase_ShowAnExpertOnlyTheUnitsAssignedInAnOpenCampaign()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(Write(Files.Csv(Instalments()), "还款计划.csv"), UserScope.System));
+        var expert = await db.Query(async c =>
+        {
+            var user = await c.Users.SingleAsync(u => u.UserName == "expert");
+            var zhongmu = await c.Units.Where(u => u.Name == "中牟县").Select(u => u.Id).SingleAsync();
+            var campaign = new Campaign { Year = 2025, Title = "2025 年度考核（测试）", Status = CampaignStatus.Open };
+            c.Campaigns.Add(campaign);
+            await c.SaveChangesAsync();
+            c.ExpertAssignments.Add(new ExpertAssignment { CampaignId = campaign.Id, ExpertUserId = user.Id, UnitId = zhongmu });
+            await c.SaveChangesAsync();
+            return new UserScope(user.Id, user.UserName, Role.Expert, null, null);
+        });
+        var report = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromDatabaseAsync(Request, expert));
+        Assert.Equal(["中牟县"], report.Rows.SkipLast(1).Select(r => r.Name)); // 登封市's rows are in the same file
+        AssertZhongmu(Unit(report, "中牟县"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -16,28 +15,26 @@ public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, Ledge
 /// <summary>
 /// The ledger figures from the database: the current snapshots of the units the account sees, or
 /// given snapshots. <see cref="ComputeFiguresFromFiles"/> feeds the same calculator from export files.
+/// Everything is read over plain connections (<see cref="StoredLedger"/>, <see cref="InstalmentRowsReader"/>);
+/// the context is used only for an expert's assigned units.
 /// </summary>
 public sealed class ComputeLedgerFigures(KaoheDbContext db, DatabaseTarget target)
 {
     public async Task<LedgerReport> FromDatabaseAsync(LedgerFiguresRequest request, UserScope scope,
         IReadOnlyCollection<int>? snapshotIds = null, CancellationToken ct = default)
     {
-        var units = await UnitResolver.LoadAsync(db, ct);
-        var visible = db.UnitIdsVisibleTo(scope);
-        var snapshots = await db.LedgerSnapshots.Where(s => visible.Contains(s.UnitId))
-            .Where(s => snapshotIds == null ? s.SupersededAtUtc == null : snapshotIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Kind, s.UnitId, s.RowCount }).ToListAsync(ct);
+        await using var conn = target.CreateConnection();
+        await conn.OpenAsync(ct);
+        var units = await UnitResolver.LoadAsync(conn, ct);
+        var visible = scope.Role == Role.Expert
+            ? (await db.UnitIdsVisibleTo(scope).ToListAsync(ct)).ToHashSet().Contains
+            : units.VisibleTo(scope);
+        var snapshots = (await StoredLedger.SnapshotsAsync(conn, snapshotIds, ct)).Where(s => visible(s.UnitId)).ToList();
         var calc = new LedgerCalculator(request.AsOf, request.EffectiveYear);
         foreach (var s in snapshots) calc.IncludeUnit(s.UnitId);
-        var instalments = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => new StoredSnapshot(s.Id, s.RowCount)).ToList();
+        var instalments = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => new StoredSnapshot(s.Id, s.Rows)).ToList();
         if (instalments.Count > 0) await InstalmentRowsReader.ReadAsync(target, instalments, request.AsOf, calc, ct);
-        var contractIds = snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList();
-        await foreach (var c in db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.SnapshotId))
-            .Select(c => new { c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn, Graduation = c.EnrolmentYear + c.StudyYears, c.GraduationConfirmedOn })
-            .AsAsyncEnumerable().WithCancellation(ct))
-        {
-            calc.AddContract(c.UnitId, c.BorrowerKey, c.SchoolYear, c.Status, c.ReceiptEnteredOn?.DayNumber ?? -1, c.Graduation, c.GraduationConfirmedOn?.DayNumber ?? -1);
-        }
+        await StoredLedger.AddContractsAsync(conn, snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList(), calc, ct);
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
     }
 }

@@ -26,7 +26,7 @@ public sealed class UnitResolver
         return await LoadAsync(conn, ct);
     }
 
-    private static async Task<UnitResolver> LoadAsync(DbConnection conn, CancellationToken ct)
+    internal static async Task<UnitResolver> LoadAsync(DbConnection conn, CancellationToken ct)
     {
         if (conn.State != ConnectionState.Open) await conn.OpenAsync(ct);
         var r = new UnitResolver();

@@ -12,7 +12,7 @@ public sealed record StoredSnapshot(int Id, long Rows);
 /// Streams the stored instalments that the figures need (due by the as-of date) into the calculator,
 /// on one connection per core: the snapshots are shared out by size, each share feeds its own part of
 /// the calculator, and the parts are joined. SQLite rows come through SQLite's own statement API (no
-/// per-row objects; the date text is parsed as in a file); PostgreSQL rows through binary COPY.
+/// per-row objects; the date text is parsed as in a file); PostgreSQL rows through binary COPY, read by <see cref="PostgresBinaryRows"/>.
 /// </summary>
 internal static class InstalmentRowsReader
 {
@@ -61,15 +61,13 @@ internal static class InstalmentRowsReader
         await conn.OpenAsync(ct);
         // COPY takes no parameters: the ids are integers and the date is formatted here.
         var sql = $"""
-            COPY (SELECT "UnitId", "BorrowerKey", "DueDate" - DATE '0001-01-01', "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen",
-                  COALESCE("PaidDate" - DATE '0001-01-01', -1)
+            COPY (SELECT "UnitId", "BorrowerKey", "DueDate", "DuePrincipalFen" + "DueInterestFen", "PaidPrincipalFen" + "PaidInterestFen", "PaidDate"
                   FROM "Instalments" WHERE "SnapshotId" IN ({string.Join(',', ids)}) AND "DueDate" <= DATE '{asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}')
             TO STDOUT (FORMAT BINARY)
             """;
         // Read synchronously: an await per column of millions of rows costs more than the reading itself.
-        using var rows = conn.BeginBinaryExport(sql);
-        rows.Timeout = TimeSpan.FromHours(1); // a province's ledger streams for longer than the default 30 s under load
-        while (rows.StartRow() != -1)
-            calc.Add(rows.Read<int>(), rows.Read<long>(), rows.Read<int>(), rows.Read<long>(), rows.Read<long>(), rows.Read<int>());
+        using var rows = new PostgresBinaryRows(conn, sql);
+        while (rows.StartRow(6))
+            calc.Add(rows.Int32(), rows.Int64(), rows.Date(), rows.Int64(), rows.Int64(), rows.Date());
     }
 }
