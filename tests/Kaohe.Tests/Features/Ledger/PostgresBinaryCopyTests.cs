@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Kaohe.Tests.Features.Ledger;
 
-/// <summary>The hand-written binary COPY format against a real PostgreSQL: every field kind reads back as written; an unfinished copy stores nothing.</summary>
+/// <summary>The hand-written binary COPY format against a real PostgreSQL: every field kind reads back as written; an unfinished copy stores nothing; the server's rows read back through <see cref="PostgresBinaryRows"/>.</summary>
 public sealed class PostgresBinaryCopyTests
 {
     private const string Table = "CREATE TABLE t (i integer, b bigint, d date, s varchar(20), x bytea)";
@@ -62,5 +62,31 @@ public sealed class PostgresBinaryCopyTests
         }
         await using var count = new NpgsqlCommand("SELECT count(*) FROM t", conn);
         Assert.Equal(0L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task ServerRows_ReadByPostgresBinaryRows_AcrossBufferBoundaries_WithNullAndEarlyDates()
+    {
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, withDemoData: false);
+        await using var conn = await OpenAsync(db);
+        // 20,000 rows of 36 bytes each cross the reader's 64 KiB buffer many times; every third date is NULL.
+        const string Rows = """
+            COPY (SELECT n, n * 1000000007::bigint, CASE WHEN n % 3 = 0 THEN NULL ELSE DATE '1990-01-01' + n END
+                  FROM generate_series(1, 20000) AS n ORDER BY n) TO STDOUT (FORMAT BINARY)
+            """;
+        var seen = 0;
+        using (var rows = new PostgresBinaryRows(conn, Rows))
+        {
+            while (rows.StartRow(3))
+            {
+                seen++;
+                Assert.Equal(seen, rows.Int32());
+                Assert.Equal(seen * 1000000007L, rows.Int64());
+                Assert.Equal(seen % 3 == 0 ? -1 : new DateOnly(1990, 1, 1).AddDays(seen).DayNumber, rows.Date());
+            }
+        }
+        Assert.Equal(20000, seen);
+        using var wrong = new PostgresBinaryRows(conn, "COPY (SELECT 1, 2) TO STDOUT (FORMAT BINARY)");
+        Assert.Throws<InvalidDataException>(() => wrong.StartRow(3));
     }
 }
