@@ -22,8 +22,8 @@ internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalm
 {
     public void Configure(EntityTypeBuilder<Instalment> b)
     {
-        b.Property(i => i.ContractNumber).HasMaxLength(40);
-        b.Property(i => i.BorrowerName).HasMaxLength(50);
+        b.Property(i => i.ContractNumber).HasMaxLength(LedgerLimits.ContractNumber);
+        b.Property(i => i.BorrowerName).HasMaxLength(LedgerLimits.PersonName);
         // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower within a
         // unit's current snapshot: one index serves both, and the import writes each snapshot's rows in its order.
         // On PostgreSQL it is a BRIN index: rows sorted on disk make a block range index exact enough for a
@@ -53,10 +53,10 @@ internal sealed class ContractConfiguration : IEntityTypeConfiguration<Contract>
 {
     public void Configure(EntityTypeBuilder<Contract> b)
     {
-        b.Property(c => c.ContractNumber).HasMaxLength(40);
-        b.Property(c => c.BorrowerName).HasMaxLength(50);
-        b.Property(c => c.CoBorrowerName).HasMaxLength(50);
-        b.Property(c => c.University).HasMaxLength(100);
+        b.Property(c => c.ContractNumber).HasMaxLength(LedgerLimits.ContractNumber);
+        b.Property(c => c.BorrowerName).HasMaxLength(LedgerLimits.PersonName);
+        b.Property(c => c.CoBorrowerName).HasMaxLength(LedgerLimits.PersonName);
+        b.Property(c => c.University).HasMaxLength(LedgerLimits.University);
         b.Property(c => c.IdNumberCipher).HasMaxLength(64);
         b.Property(c => c.CoBorrowerIdNumberCipher).HasMaxLength(64);
         b.Property(c => c.PhoneCipher).HasMaxLength(64);

@@ -17,6 +17,9 @@ internal static class LedgerTexts
     public const string NotAllowed = "您无权导入该单位的台账";
     public const string ExpertsUseThePages = "专家账户请在贷后台账页面查看所分配单位的指标，不能直接从文件统计";
 
+    public const string NotText = "含有无法识别的字符（文件应为 UTF-8 或 GBK 编码）";
+    public const string FileChanged = "文件在导入过程中被修改（两次读取的内容不同），请重新导入";
+    public static string TooLong(int max) => $"不能超过 {max} 个字";
     public static string UnknownUnit(string text) => $"未知的县级单位“{text}”（应为单位名录中的区划代码、名称或别名）";
     public static string PaidOverDue(string what) => $"{what}超过应还金额";
     public static string ContractOtherBorrower(int line) => $"合同编号与第 {line} 行相同，但身份证号或县级单位不同";

@@ -72,6 +72,56 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task TextTooLongForItsColumn_OrNotDecodable_IsARowError_AndNothingIsWritten()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        // 1,000 good rows (over the 64 KB from which the encoding is chosen: UTF-8), then two bad ones.
+        var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(1).ToList();
+        var generated = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-text-").FullName, 1_000, 5, units, new DateOnly(2025, 12, 31));
+        var good = File.ReadAllBytes(generated.InstalmentsPath);
+        var unit = units[0].Name;
+        var longContract = $"{unit},{new string('H', LedgerLimits.ContractNumber + 1)},{Id("410122200001010015")},张三,2024-12-20,1,0,0,0,\n";
+        byte[] cutName = [.. System.Text.Encoding.UTF8.GetBytes($"{unit},HT-CUT,{Id("410122199905050021")},"), 0xE5, 0xBC,
+            .. System.Text.Encoding.UTF8.GetBytes(",2024-12-20,1,0,0,0,\n")];   // 张 without its last byte
+        var path = Write([.. good, .. System.Text.Encoding.UTF8.GetBytes(longContract), .. cutName], "还款计划-文字.csv");
+        var before = await db.Query(q => q.LedgerSnapshots.CountAsync()); // the demo ledger
+        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System)));
+        Assert.Equal(["第 1002 行“合同编号”列：不能超过 40 个字", "第 1003 行“借款人姓名”列：含有无法识别的字符（文件应为 UTF-8 或 GBK 编码）"],
+            e.Errors.Select(x => x.ToString()));
+
+        var university = new string('学', LedgerLimits.University + 1);
+        var contracts = ContractHeader + $"中牟县,K9,2024,{Id("410122200301010011")},甲,,,,{university},4,2021,8000,正常,,\n";
+        var c = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(Write(Files.Csv(contracts), "合同台账.csv"), UserScope.System)));
+        Assert.Equal(["第 2 行“就读高校”列：不能超过 100 个字"], c.Errors.Select(x => x.ToString()));
+        Assert.Equal(before, await db.Query(q => q.LedgerSnapshots.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AFileChangedBetweenTheCheckAndTheWrite_IsRejected_AndNothingIsWritten()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(1).ToList();
+        // 70,000 rows: the check reports progress after 65,536 of them, when row 2 is long read and hashed.
+        var path = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-change-").FullName, 70_000, 6, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        var before = await db.Query(async c => (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync())); // the demo ledger
+        var changed = false;
+        void ChangeRow2(long _)
+        {
+            if (changed) return;
+            changed = true;
+            var bytes = File.ReadAllBytes(path);
+            var at = Array.IndexOf(bytes, (byte)',', Array.IndexOf(bytes, (byte)',', Array.IndexOf(bytes, (byte)'\n') + 1) + 1) - 1; // last character of row 2's 合同编号
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite); // in place: the check is still reading
+            file.Position = at;
+            file.WriteByte((byte)(bytes[at] == (byte)'9' ? '8' : bytes[at] + 1));
+        }
+        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, ChangeRow2)));
+        Assert.True(changed);
+        Assert.Equal([LedgerTexts.FileChanged], e.Errors.Select(x => x.ToString()));
+        Assert.Equal(before, await db.Query(async c => (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync())));
+    }
+
+    [Fact]
     public async Task Rows_OnlyEverBelongToASnapshotOfTheirUnit_AndEachSnapshotCountsItsRows()
     {
         // The row tables have no foreign key to their snapshot (docs/benchmarks.md): this is the rule that stands in for it.

@@ -98,10 +98,20 @@ public static class ContractFile
         var statusText = Need(12);
         ContractStatus? status = statusText switch { "正常" => ContractStatus.Normal, "谢绝" => ContractStatus.Declined, "作废" => ContractStatus.Void, "结清" => ContractStatus.Settled, _ => null };
         if (status is null && statusText.Length > 0) errors.Add(new(n, Columns[12].Name, "合同状态应为 正常、谢绝、作废 或 结清"));
+        // Stored text: within its column, and decoded (U+FFFD is what a byte of another encoding became).
+        foreach (var (c, max) in StoredText)
+        {
+            var t = Text(c);
+            if (t.Contains('\uFFFD', StringComparison.Ordinal)) errors.Add(new(n, Columns[c].Name, LedgerTexts.NotText));
+            else if (t.Length > max) errors.Add(new(n, Columns[c].Name, LedgerTexts.TooLong(max)));
+        }
         var record = new ContractRecord(n, unit, Need(1), Int(2, 2000, 2100), id, idValue, Need(4), Null(Text(5)), coId, Null(Text(7)), Null(Text(8)),
             Int(9, 1, 10), Int(10, 1990, 2100), amount, status ?? ContractStatus.Normal, Date(13), Date(14));
         return record;
     }
+
+    private static readonly (int Column, int MaxChars)[] StoredText =
+        [(1, LedgerLimits.ContractNumber), (4, LedgerLimits.PersonName), (5, LedgerLimits.PersonName), (7, LedgerLimits.Phone), (8, LedgerLimits.University)];
 
     private static string? Null(string s) => s.Length == 0 ? null : s;
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Text;
 using Kaohe.Domain.Ledger;
 using static Kaohe.Features.Ledger.LedgerTexts;
 
@@ -45,14 +46,26 @@ public sealed partial class InstalmentValidator
     public ReadOnlySpan<byte> RunName => _run.Name;
 
     /// <summary>The ID number of a row that starts a new run, with the checks a run skips.</summary>
-    private long Identity(int line, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
+    private long Identity(int line, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, Encoding encoding)
     {
         if (contract.IsEmpty) Missing(line, ContractColumn);
+        else CheckText(line, ContractColumn, contract, encoding, LedgerLimits.ContractNumber);
         if (name.IsEmpty) Missing(line, Name);
+        else CheckText(line, Name, name, encoding, LedgerLimits.PersonName);
         if (id.IsEmpty) return Missing(line, IdColumn);
         var number = id.SequenceEqual(_run.Id) ? _run.IdNumber : IdNumber.Parse(id);
         if (number < 0) Error(line, IdColumn, BadIdNumber);
         return number;
+    }
+
+    /// <summary>
+    /// A stored text field: decodable (the encoding is chosen from the file's start, so a bad byte further on is
+    /// this row's error) and not longer than its column.
+    /// </summary>
+    private void CheckText(int line, string column, ReadOnlySpan<byte> bytes, Encoding encoding, int maxChars)
+    {
+        if (encoding.CodePage == Encoding.UTF8.CodePage && !System.Text.Unicode.Utf8.IsValid(bytes)) Error(line, column, NotText);
+        else if (bytes.Length > maxChars && encoding.GetCharCount(bytes) > maxChars) Error(line, column, TooLong(maxChars));
     }
 
     /// <summary>Leaves the current run (its days are kept per contract) and opens the row's contract, checked against earlier rows.</summary>

@@ -41,7 +41,7 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
         var before = ErrorCount;
         var unitId = Unit(line, unit, encoding);
         var sameRun = _run.Matches(contract, id, name, unitId);
-        var idNumber = sameRun ? _run.IdNumber : Identity(line, contract, id, name);
+        var idNumber = sameRun ? _run.IdNumber : Identity(line, contract, id, name, encoding);
         var dueDay = Date(line, DueDate, due, required: true);
         var duePrincipal = Amount(line, DuePrincipal, dp);
         var dueInterest = Amount(line, DueInterest, di);

@@ -38,7 +38,10 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         Dictionary<int, int> perUnit;
         using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known))
         {
-            InstalmentFile.Read(path, units, writer, visible.Contains);
+            // The rows written come from a second read of the file: it must be the file the first read checked.
+            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains);
+            if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
+                throw new ImportRejectedException([new ImportError(0, null, LedgerTexts.FileChanged)]);
             writer.Complete();
             written = writer.Written;
             perUnit = writer.RowsPerUnit;
