@@ -25,8 +25,8 @@ internal sealed class InstalmentConfiguration : IEntityTypeConfiguration<Instalm
         b.Property(i => i.ContractNumber).HasMaxLength(LedgerLimits.ContractNumber);
         b.Property(i => i.BorrowerName).HasMaxLength(LedgerLimits.PersonName);
         // Rows are read snapshot by snapshot (figures stream over one snapshot's rows) and by borrower within a
-        // unit's current snapshot: one index serves both, and the import writes each snapshot's rows in its order.
-        // On PostgreSQL it is a BRIN index: rows sorted on disk make a block range index exact enough for a
+        // unit's current snapshot: one index serves both, and the import writes each snapshot's rows in its order
+        // (chunk by chunk: InstalmentChunk). On PostgreSQL it is a BRIN index: rows sorted on disk make a block range index exact enough for a
         // borrower's page (milliseconds) at a fraction of a B-tree's insert cost; a B-tree key (or any primary key)
         // was a third of a PostgreSQL import. Rows are bulk facts written only by the import, never updated:
         // the entity has no key. No foreign key to the snapshot either: its per-row check was most of an import;

@@ -31,6 +31,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress);
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await ImportLock.AcquireAsync(db, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
         if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count);
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();

@@ -29,7 +29,7 @@ internal static class LedgerBorrowerRows
         copy.Complete();
     }
 
-    // OR IGNORE: another import may have added the same person since this one read the known keys.
+    // OR IGNORE as a second guard: imports run one at a time (ImportLock), so the known keys are current.
     private static void Insert(SqliteConnection connection, IReadOnlyList<(long Key, byte[] Cipher)> borrowers)
     {
         using var insert = new SqliteStatement(connection, """INSERT OR IGNORE INTO "LedgerBorrowers" ("Key", "IdNumberCipher") VALUES (?1, ?2)""");

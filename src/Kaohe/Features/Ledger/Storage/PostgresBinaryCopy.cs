@@ -122,7 +122,17 @@ internal sealed class PostgresBinaryCopy : IDisposable
     public void Dispose()
     {
         if (_completed) return;
-        _stream.Cancel();
-        _stream.Dispose();
+        // Called while an exception is on its way out: a cancel that fails on a broken connection must not replace it.
+        try
+        {
+            _stream.Cancel();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+        }
+        finally
+        {
+            _stream.Dispose();
+        }
     }
 }
