@@ -22,7 +22,7 @@ internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector pr
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         var perUnit = Write(file, plan.SnapshotOfUnit, known);
         var written = perUnit.Values.Sum();
-        await plan.FinishAsync(db, written, ct, perUnit);
+        await plan.FinishAsync(db, written, perUnit, ct);
         await tx.CommitAsync(ct);
         return new(file.FileName, LedgerKind.Contracts, written, plan.Count, unitIds.Count - plan.Count);
     }
