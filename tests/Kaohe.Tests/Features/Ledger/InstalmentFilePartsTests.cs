@@ -40,6 +40,27 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
 {
     private static readonly DateOnly AsOfDate = new(2025, 9, 30);
 
+    [Fact]
+    public void UnitResolver_SharedByTheParts_GivesEachThreadTheRightUnit()
+    {
+        // The parts of a file resolve unit texts on their own threads through one resolver: an answer must never
+        // be another thread's (a last-answer cache shared by the threads once handed out a unit for another text).
+        var texts = ledger.Lines.Skip(1).Select(l => l[..l.IndexOf(',', StringComparison.Ordinal)]).Distinct().ToArray();
+        var expected = texts.Select(ledger.Units.Resolve).ToArray();
+        Assert.True(texts.Length >= 2 && expected.All(id => id > 0));
+        var bytes = texts.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        var wrong = 0;
+        Parallel.For(0, 8, t =>
+        {
+            for (var k = 0; k < 100_000; k++)
+            {
+                var i = (k + t) % texts.Length;
+                if (ledger.Units.Resolve(bytes[i], System.Text.Encoding.UTF8) != expected[i]) Interlocked.Increment(ref wrong);
+            }
+        });
+        Assert.Equal(0, wrong);
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]

@@ -11,8 +11,6 @@ public sealed class UnitResolver
 {
     private readonly Dictionary<string, int> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<int, (string Name, int CityGroupId, string City, int SortOrder, int CityOrder)> _units = [];
-    private byte[] _lastBytes = [];
-    private int _lastId = -1;
 
     public static Task<UnitResolver> LoadAsync(KaoheDbContext db, CancellationToken ct) => LoadAsync(db.Database.GetDbConnection(), ct);
 
@@ -55,14 +53,12 @@ public sealed class UnitResolver
 
     public int Resolve(string text) => _byText.TryGetValue(text.Trim(), out var id) ? id : -1;
 
-    /// <summary>Resolves raw bytes, remembering the last answer: exports list a unit's rows together.</summary>
-    public int Resolve(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding)
-    {
-        if (bytes.SequenceEqual(_lastBytes)) return _lastId;
-        _lastBytes = bytes.ToArray();
-        _lastId = Resolve(encoding.GetString(bytes));
-        return _lastId;
-    }
+    /// <summary>
+    /// Resolves raw bytes. Safe from several threads at once (the parts of a file share one resolver): it only
+    /// reads. Each reader remembers its own last unit (<see cref="InstalmentValidator"/>), since exports list a
+    /// unit's rows together.
+    /// </summary>
+    public int Resolve(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding) => Resolve(encoding.GetString(bytes));
 
     /// <summary>Which units the account sees (<see cref="UserScope.Sees"/>); experts are refused: their units are assignments in the database.</summary>
     public Func<int, bool> VisibleTo(UserScope scope)
