@@ -14,7 +14,7 @@ namespace Kaohe.Features.Ledger;
 internal sealed class PostgresBinaryCopy : IDisposable
 {
     // Days from 0001-01-01 to PostgreSQL's date epoch 2000-01-01.
-    private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
+    internal static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
     // The signature "PGCOPY\n\377\r\n\0", then no flags and no header extension.
     private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
 

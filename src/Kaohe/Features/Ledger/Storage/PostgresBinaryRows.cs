@@ -12,7 +12,6 @@ namespace Kaohe.Features.Ledger;
 /// </summary>
 internal sealed class PostgresBinaryRows : IDisposable
 {
-    private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
     private const int SignatureLength = 11; // "PGCOPY\n\377\r\n\0"
 
     private readonly NpgsqlRawCopyStream _stream;
@@ -56,7 +55,7 @@ internal sealed class PostgresBinaryRows : IDisposable
             _at += 4;
             return -1;
         }
-        return PostgresEpochDay + BinaryPrimitives.ReadInt32BigEndian(Field(4));
+        return PostgresBinaryCopy.PostgresEpochDay + BinaryPrimitives.ReadInt32BigEndian(Field(4));
     }
 
     private ReadOnlySpan<byte> Field(int length)
