@@ -16,3 +16,8 @@ for ctx in Sqlite Postgres; do
     --output-dir "Data/Migrations/$ctx" >/dev/null
   echo "added $name for $ctx"
 done
+# The start-up check compares the database with these ids (src/Kaohe/Data/NewestMigration.cs; a test checks them).
+for ctx in Sqlite Postgres; do
+  id=$(ls "src/Kaohe/Data/Migrations/$ctx" | grep -E '^[0-9]{14}_[A-Za-z0-9]+\.cs$' | sort | tail -1)
+  sed -i "s/public const string $ctx = \".*\";/public const string $ctx = \"${id%.cs}\";/" src/Kaohe/Data/NewestMigration.cs
+done

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Kaohe.Data;
 
@@ -52,18 +50,14 @@ public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock)
     private async Task<bool> IsCurrentAsync(CancellationToken ct)
     {
         if (Target.SqliteFilePath is { } path && !File.Exists(path)) return false;
-        // Each provider's migrations live in their own namespace (scripts/add-migration.sh); reading the
-        // attributes of only those types keeps this check to a few milliseconds.
-        var folder = $"{typeof(KaoheDatabase).Namespace}.Migrations.{Target.Provider}";
-        var newest = typeof(KaoheDatabase).Assembly.GetTypes().Where(t => t.Namespace == folder)
-            .Select(t => t.GetCustomAttribute<MigrationAttribute>()?.Id).Max(StringComparer.Ordinal);
+        var newest = Target.Provider == DatabaseProvider.Postgres ? NewestMigration.Postgres : NewestMigration.Sqlite;
         try
         {
             await using var conn = Target.CreateConnection();
             await conn.OpenAsync(ct);
             await using var cmd = conn.CreateCommand();
             cmd.CommandText = $"""SELECT max("MigrationId") FROM "{HistoryTable}" """;
-            return newest is not null && await cmd.ExecuteScalarAsync(ct) is string applied && applied == newest;
+            return await cmd.ExecuteScalarAsync(ct) is string applied && applied == newest;
         }
         catch (DbException)
         {
