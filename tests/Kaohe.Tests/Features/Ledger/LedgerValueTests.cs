@@ -32,6 +32,24 @@ public sealed class LedgerValueTests
     [InlineData(".", -1)]
     public void Yuan_ParsesExactlyToFen(string text, long fen) => Assert.Equal(fen, Yuan.ParseFen(text));
 
+    [Fact]
+    public void Yuan_AnAmountInALine_ParsesAsTheAmountAlone_WhateverSurroundsIt()
+    {
+        // Amounts the bank writes, near misses of its form, and the bytes before them, which the word read must not use.
+        string[] amounts = ["318.50", "0.00", "1.05", "99999.99", "100000.00", "12345.6", "1,234.56", "1.2.34", ".50", "12.", "-1.00",
+            "1 23.45", "12a45.00", "00318.50", "", "7", "318.5x", "3:8.50"];
+        var random = new Random(20261202);
+        const string Alphabet = "0123456789.,- /:a";
+        for (var i = 0; i < 20_000; i++)
+        {
+            var amount = i < amounts.Length * 8 ? amounts[i % amounts.Length]
+                : new string([.. Enumerable.Range(0, random.Next(0, 11)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            var before = new string([.. Enumerable.Range(0, random.Next(0, 12)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            var line = Encoding.ASCII.GetBytes(before + amount + ",2019-12-20");
+            Assert.Equal(Yuan.ParseFen(amount), Yuan.ParseFen(line, before.Length, before.Length + amount.Length));
+        }
+    }
+
     [Theory]
     [InlineData(0, "0.00")]
     [InlineData(5, "0.05")]
@@ -47,17 +65,44 @@ public sealed class LedgerValueTests
         Assert.Equal(new DateOnly(y, m, d).DayNumber, LedgerDate.ParseDayNumber(text));
 
     [Fact]
-    public void LedgerDate_EveryDayItAccepts_ParsesAndSplitsAsTheCalendarSays()
+    public void LedgerDate_EveryDayItAccepts_ParsesAsTheCalendarSays()
     {
         for (var n = new DateOnly(1900, 1, 1).DayNumber; n <= new DateOnly(2200, 12, 31).DayNumber; n++)
         {
             var day = DateOnly.FromDayNumber(n);
             var text = Encoding.ASCII.GetBytes(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(day.DayNumber, LedgerDate.ParseDayNumber(text));
-            Assert.Equal((day.Year, (day.Month * 32) + day.Day), LedgerDate.YearAndMonthDay(day.DayNumber));
         }
-        Assert.Equal((-1, 0), LedgerDate.YearAndMonthDay(new DateOnly(1899, 12, 31).DayNumber));
-        Assert.Equal((-1, 0), LedgerDate.YearAndMonthDay(new DateOnly(2201, 1, 1).DayNumber));
+    }
+
+    [Fact]
+    public void LedgerDate_TheBanksForm_IsReadAsTheCalendarReadsIt_OnRandomText()
+    {
+        var random = new Random(20261202);
+        const string Alphabet = "00112233445566778899 a/.:;?@";
+        for (var i = 0; i < 50_000; i++)
+        {
+            var chars = Enumerable.Range(0, 10).Select(_ => Alphabet[random.Next(Alphabet.Length)]).ToArray();
+            (chars[4], chars[7]) = ('-', '-');
+            var text = new string(chars);
+            var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var d) && d.Year is >= 1900 and <= 2200 ? d.DayNumber : -1;
+            Assert.Equal(expected, LedgerDate.ParseDayNumber(Encoding.ASCII.GetBytes(text)));
+        }
+    }
+
+    [Fact]
+    public void ContractDays_YearBit_IsTheYearsBitOnlyOnTheContractsDayOfTheYear_From2000Through2063()
+    {
+        var dueDay = (12 * 32) + 20;
+        for (var n = new DateOnly(1990, 1, 1).DayNumber; n <= new DateOnly(2070, 12, 31).DayNumber; n++)
+        {
+            var day = DateOnly.FromDayNumber(n);
+            var onDueDay = day.Month == 12 && day.Day == 20;
+            var expected = onDueDay && day.Year is >= 2000 and <= 2063 ? 1UL << (day.Year - 2000) : 0;
+            Assert.Equal(expected, ContractDays.YearBit(n, dueDay));
+            Assert.Equal(day.Year is >= 2000 and <= 2063 ? 1UL << (day.Year - 2000) : 0, ContractDays.YearBit(n, ContractDays.MonthDayOf(n)));
+        }
     }
 
     [Theory]

@@ -25,11 +25,9 @@ internal sealed class ContractDays
         _entries = new List<Entry>(expectedContracts);
     }
 
-    public static int MonthDayOf(int dayNumber)
-    {
-        var d = DateOnly.FromDayNumber(dayNumber);
-        return d.Month * 32 + d.Day;
-    }
+    public static int MonthDayOf(int dayNumber) => MonthDay(DateOnly.FromDayNumber(dayNumber));
+
+    private static int MonthDay(DateOnly d) => d.Month * 32 + d.Day;
 
     /// <summary>The contract's entry and its position, created from <paramref name="row"/> when the contract is new.</summary>
     public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
@@ -54,10 +52,20 @@ internal sealed class ContractDays
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong YearBit(int day, int monthDay)
     {
-        var (year, md) = Domain.Ledger.LedgerDate.YearAndMonthDay(day);
-        var y = year - FirstYear;
-        return md == monthDay && y is >= 0 and < Years ? 1UL << y : 0;
+        var at = day - MaskStart;
+        if (unchecked((uint)at) >= (uint)YearAndMonthDays.Length) return 0;
+        var yearAndMonthDay = YearAndMonthDays[at];
+        return (yearAndMonthDay & 511) == monthDay ? 1UL << (yearAndMonthDay >> 9) : 0;
     }
+
+    private static readonly int MaskStart = new DateOnly(FirstYear, 1, 1).DayNumber;
+
+    /// <summary>
+    /// Every day of the mask's years from 1 January 2000, as (year − 2000) × 512 + month × 32 + day: one load answers
+    /// <see cref="YearBit"/>, asked for millions of rows (94 KB, of which a file's due dates touch a few lines).
+    /// </summary>
+    private static readonly int[] YearAndMonthDays = [.. Enumerable.Range(MaskStart, new DateOnly(FirstYear + Years, 1, 1).DayNumber - MaskStart)
+        .Select(DateOnly.FromDayNumber).Select(d => (d.Year - FirstYear) * 512 + MonthDay(d))];
 
     /// <summary>Whether a contract of <paramref name="other"/> has another borrower or unit here, or a due date seen here too.</summary>
     public bool Overlaps(ContractDays other)

@@ -24,10 +24,10 @@ public sealed partial class InstalmentValidator
         Span<int> ends = stackalloc int[Payments.Fields];
         if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ends, out var tailLength)) return false;
         var dueDay = LedgerDate.ParseDayNumber(tail[..ends[0]]);
-        var dp = Yuan.ParseFen(tail[(ends[0] + 1)..ends[1]]);
-        var di = Yuan.ParseFen(tail[(ends[1] + 1)..ends[2]]);
-        var pp = Payments.Optional(tail[(ends[2] + 1)..ends[3]]);
-        var pi = Payments.Optional(tail[(ends[3] + 1)..ends[4]]);
+        var dp = Yuan.ParseFen(tail, ends[0] + 1, ends[1]);
+        var di = Yuan.ParseFen(tail, ends[1] + 1, ends[2]);
+        var pp = Payments.Optional(tail, ends[2] + 1, ends[3]);
+        var pi = Payments.Optional(tail, ends[3] + 1, ends[4]);
         var paidDate = tail[(ends[4] + 1)..ends[5]];
         var paidDay = paidDate.IsEmpty ? -1 : LedgerDate.ParseDayNumber(paidDate);
         if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !paidDate.IsEmpty) || Payments.Check(dp, di, pp, pi, paidDate.IsEmpty, paidDay) != 0) return false;

@@ -37,9 +37,9 @@ internal static class Payments
         return p;
     }
 
-    /// <summary>An optional paid amount: 0 when empty (as <see cref="InstalmentValidator.TryParse"/> reads it).</summary>
+    /// <summary>An optional paid amount, <c>line[start..end]</c>: 0 when empty (as <see cref="InstalmentValidator.TryParse"/> reads it).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long Optional(ReadOnlySpan<byte> s) => s.IsEmpty ? 0 : Yuan.ParseFen(s);
+    public static long Optional(ReadOnlySpan<byte> line, int start, int end) => start == end ? 0 : Yuan.ParseFen(line, start, end);
 
     private static readonly Vector256<byte> Commas = Vector256.Create((byte)','), Newlines = Vector256.Create((byte)'\n'), Quotes = Vector256.Create((byte)'"');
 
