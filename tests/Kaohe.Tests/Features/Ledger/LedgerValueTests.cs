@@ -157,7 +157,22 @@ public sealed class LedgerValueTests
             Assert.Equal(i, value);
         }
         Assert.False(index.TryGet(12345, out _));
-        Assert.Equal(keys.Count, index.Entries().Count());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(10_000)]
+    public void ContractIndex_AnyShared_SeesEachKeyOfBoth_WithBothValues(int otherExpected)
+    {
+        var keys = Enumerable.Range(0, 10_000).Select(i => System.IO.Hashing.XxHash3.HashToUInt64(BitConverter.GetBytes(i))).Append(0UL).ToList();
+        var (index, other) = (new ContractIndex(expected: 10_000), new ContractIndex(otherExpected));
+        for (var i = 0; i < keys.Count; i++) index.GetOrAdd(keys[i], out _) = i;
+        for (var i = 0; i < keys.Count; i += 3) other.GetOrAdd(keys[i], out _) = -i;
+        other.GetOrAdd(12345, out _) = 1;
+        var seen = new List<(int Mine, int Theirs)>();
+        Assert.False(index.AnyShared(other, (_, mine, theirs) => { seen.Add((mine, theirs)); return false; }));
+        Assert.Equal(Enumerable.Range(0, keys.Count).Where(i => i % 3 == 0).Select(i => (i, -i)), seen.Order());
+        Assert.True(index.AnyShared(other, (_, mine, _) => mine == 3));
     }
 
     [Fact]

@@ -70,20 +70,22 @@ internal sealed class ContractDays
     /// <summary>Whether a contract of <paramref name="other"/> has another borrower or unit here, or a due date seen here too.</summary>
     public bool Overlaps(ContractDays other)
     {
-        foreach (var (key, slot) in other._index.Entries())
-        {
-            if (!_index.TryGet(key, out var mySlot)) continue;
-            var (mine, theirs) = (_entries[mySlot], other._entries[slot]);
-            if (mine.IdNumber != theirs.IdNumber || mine.Unit != theirs.Unit) return true;
-            if (mine.MonthDay == theirs.MonthDay && (mine.Years & theirs.Years) != 0) return true;
-            foreach (var day in MaskDays(theirs))
-            {
-                if (_other.ContainsKey((key, day))) return true;
-            }
-        }
+        if (_index.AnyShared(other._index, (key, mySlot, slot) => Conflict(key, _entries[mySlot], other._entries[slot]))) return true;
         foreach (var ((key, day), _) in other._other)
         {
             if (Has(key, day)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the entries of one contract, here and in another part, give two borrowers or units or one due date twice.</summary>
+    private bool Conflict(ulong key, Entry mine, Entry theirs)
+    {
+        if (mine.IdNumber != theirs.IdNumber || mine.Unit != theirs.Unit) return true;
+        if (mine.MonthDay == theirs.MonthDay && (mine.Years & theirs.Years) != 0) return true;
+        foreach (var day in MaskDays(theirs))
+        {
+            if (_other.ContainsKey((key, day))) return true;
         }
         return false;
     }

@@ -64,7 +64,19 @@ internal sealed class ContractIndex
         return false;
     }
 
-    public IEnumerable<(ulong Key, int Value)> Entries() => _slots.Where(s => s.Key != 0).Select(s => (s.Key, s.Value));
+    /// <summary>
+    /// Whether <paramref name="shared"/> holds for some key of <paramref name="other"/> that is also here (with its value
+    /// here, then there). The other index is walked in slot order: when both have the same size, as the equal parts of
+    /// a file do, each key is looked for near the same position here, so both tables are read almost in order.
+    /// </summary>
+    public bool AnyShared(ContractIndex other, Func<ulong, int, int, bool> shared)
+    {
+        foreach (var slot in other._slots)
+        {
+            if (slot.Key != 0 && TryGet(slot.Key, out var value) && shared(slot.Key, value, slot.Value)) return true;
+        }
+        return false;
+    }
 
     private void Grow()
     {

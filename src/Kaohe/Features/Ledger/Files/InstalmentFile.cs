@@ -28,6 +28,9 @@ public static class InstalmentFile
     internal static InstalmentFileResult Read(string path, UnitResolver units, IInstalmentSink? sink,
         Func<int, bool>? unitAllowed, Action<long>? progress, bool hash, int parts)
     {
+        if (!TabularFile.IsXlsx(path) && parts != 1 && sink is null or IPartitionedSink
+            && InstalmentFileParts.TryRead(path, units, (IPartitionedSink?)sink, unitAllowed, progress, hash, parts) is { } parallel)
+            return parallel;
         var validator = new InstalmentValidator(units, unitAllowed, new FileInfo(path).Length);
         string sha;
         long rows;
@@ -38,8 +41,6 @@ public static class InstalmentFile
         }
         else
         {
-            if (parts != 1 && sink is null or IPartitionedSink && InstalmentFileParts.TryRead(path, units, (IPartitionedSink?)sink, unitAllowed, progress, hash, parts) is { } parallel)
-                return parallel;
             using var hashing = new HashingStream(File.OpenRead(path), hash);
             rows = ReadCsv(hashing, validator, sink, progress);
             sha = hashing.Finish();

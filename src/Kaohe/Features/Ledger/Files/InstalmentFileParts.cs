@@ -16,8 +16,11 @@ internal static class InstalmentFileParts
     /// <summary>A part smaller than this is not worth a thread.</summary>
     private const long MinPartBytes = 4 << 20;
 
-    private sealed record Part(long Start, long End, InstalmentValidator Validator, IPartitionedSink? Sink)
+    /// <summary>A part of the file, its validator and sink part made by the thread that reads it (their tables are its own).</summary>
+    private sealed record Part(long Start, long End)
     {
+        public InstalmentValidator Validator { get; set; } = null!;
+        public IPartitionedSink? Sink { get; set; }
         public long Rows { get; set; }
         public bool EndedOnCut { get; set; }
     }
@@ -31,14 +34,16 @@ internal static class InstalmentFileParts
         var count = partCount > 0 ? partCount : (int)Math.Min(Environment.ProcessorCount, length / MinPartBytes);
         if (count < 2 || ReadHeader(file) is not { } header) return null;
         var cuts = Cuts(file, header.DataStart, length, count);
-        var parts = cuts.Zip(cuts.Skip(1), (start, end) => new Part(start, end, new InstalmentValidator(units, unitAllowed, end - start), sink?.NewPart(end - start))).ToList();
+        var parts = cuts.Zip(cuts.Skip(1), (start, end) => new Part(start, end)).ToList();
         var shared = new SharedProgress(progress, parts.Count);
         var sha = hash ? Task.Run(() => Sha256(file)) : Task.FromResult("");
         Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Count }, (part, _, index) =>
         {
-            var csv = new CsvByteReader(new FileSliceStream(file, part.Start), header.Encoding, part.End - part.Start);
+            var length = part.End - part.Start;
+            (part.Validator, part.Sink) = (new InstalmentValidator(units, unitAllowed, length), sink?.NewPart(length));
+            var csv = new CsvByteReader(new FileSliceStream(file, part.Start), header.Encoding, length);
             part.Rows = InstalmentFile.ReadRows(csv, header.Columns, header.Count, part.Validator, part.Sink, bytes => shared.Report((int)index, bytes));
-            part.EndedOnCut = csv.Position == part.End - part.Start;
+            part.EndedOnCut = csv.Position == length;
         });
         if (parts.Any(p => !p.EndedOnCut || p.Validator.ErrorCount > 0) || parts.Sum(p => p.Rows) == 0) return null;
         // The parts' sinks are joined into the first part while the cross-part rules are checked on the other

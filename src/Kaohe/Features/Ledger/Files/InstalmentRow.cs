@@ -26,7 +26,7 @@ public interface IInstalmentSink
 /// </summary>
 public interface IPartitionedSink : IInstalmentSink
 {
-    /// <summary>An empty sink for a part of about <paramref name="bytes"/> of the file.</summary>
+    /// <summary>An empty sink for a part of about <paramref name="bytes"/> of the file, asked for by the thread that will fill it.</summary>
     IPartitionedSink NewPart(long bytes);
 
     void Join(IPartitionedSink part);
