@@ -189,8 +189,8 @@ public sealed class LedgerValueTests
     {
         var bytes = Encoding.UTF8.GetBytes("a,1\nb,\"2\n2\"\nc,3\n\nd,4");
         var cut = Array.IndexOf(bytes, (byte)'c');
-        var head = new CsvByteReader(new MemoryStream(bytes), Encoding.UTF8, limit: cut, bufferSize: 4);
-        var tail = new CsvByteReader(new MemoryStream(bytes[cut..]), Encoding.UTF8, limit: long.MaxValue, bufferSize: 4);
+        var head = new CsvByteReader(new MemoryStream(bytes), Encoding.UTF8, limit: cut, buffer: new byte[4]);
+        var tail = new CsvByteReader(new MemoryStream(bytes[cut..]), Encoding.UTF8, limit: long.MaxValue, buffer: new byte[4]);
         var first = new List<string>();
         while (head.Read()) first.Add(head.GetString(1));
         var rest = new List<string>();

@@ -38,11 +38,14 @@ public sealed partial class CsvByteReader
         else Encoding = TextEncodings.Detect(head[..Math.Min(head.Length, 1 << 16)]);
     }
 
-    /// <summary>A reader over a slice of a file whose encoding is known: records starting before <paramref name="limit"/>.</summary>
-    public CsvByteReader(Stream stream, Encoding encoding, long limit, int bufferSize = 1 << 20)
+    /// <summary>
+    /// A reader over a slice of a file whose encoding is known: records starting before <paramref name="limit"/>, read
+    /// into <paramref name="buffer"/> (a worker's, used again for each of its slices; a record longer than it gets a larger one).
+    /// </summary>
+    public CsvByteReader(Stream stream, Encoding encoding, long limit, byte[] buffer)
     {
         _stream = stream;
-        _buffer = new byte[bufferSize];
+        _buffer = buffer;
         _limit = limit;
         Encoding = encoding;
         Fill();

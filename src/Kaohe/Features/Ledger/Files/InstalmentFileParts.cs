@@ -5,73 +5,89 @@ using Microsoft.Win32.SafeHandles;
 namespace Kaohe.Features.Ledger;
 
 /// <summary>
-/// Reads a large 还款计划 CSV in one part per core: the file is cut at line breaks, each part gets its
-/// own reader, validator and sink part, and the parts are joined in file order. The fast path only
-/// answers for a valid file: when a part has a bad row, when a quoted field spans a cut, or when rows
-/// of two parts break a cross-row rule together, it gives up (null) and the caller reads the file
-/// once more in one sequential pass, which reports every error with its exact line number.
+/// Reads a large 还款计划 CSV on all cores: the file is cut at line breaks into chunks, several per core, and one
+/// worker per core takes the next chunk until none is left, so a core that is slowed down (by another process, by
+/// the runtime's own threads) reads fewer chunks instead of holding up the file. Each worker has one validator and
+/// one sink part for all its chunks: a contract whose rows it meets in two chunks is checked by its own tables, as
+/// rows of one contract far apart in a file are. The workers are joined at the end. The fast path only answers for
+/// a valid file: when a chunk has a bad row, when a quoted field spans a cut, or when rows of two workers break a
+/// cross-row rule together, it gives up (null) and the caller reads the file once more in one sequential pass,
+/// which reports every error with its exact line number.
 /// </summary>
 internal static class InstalmentFileParts
 {
-    /// <summary>A part smaller than this is not worth a thread.</summary>
+    /// <summary>A chunk smaller than this is not worth a thread.</summary>
     private const long MinPartBytes = 4 << 20;
 
-    /// <summary>A part of the file, its validator and sink part made by the thread that reads it (their tables are its own).</summary>
-    private sealed record Part(long Start, long End)
+    /// <summary>Chunks per worker: enough that the last chunks even out the workers, few enough to stay large.</summary>
+    private const int ChunksPerWorker = 8;
+
+    /// <summary>A worker's validator and sink part, made by its own thread (their tables are its own), and what it read.</summary>
+    private sealed class Worker(InstalmentValidator validator, IPartitionedSink? sink)
     {
-        public InstalmentValidator Validator { get; set; } = null!;
-        public IPartitionedSink? Sink { get; set; }
+        public InstalmentValidator Validator { get; } = validator;
+        public IPartitionedSink? Sink { get; } = sink;
         public long Rows { get; set; }
-        public bool EndedOnCut { get; set; }
+        public bool EndedOnCuts { get; set; } = true;
     }
 
-    /// <param name="partCount">The number of parts, or 0 for one per core (each at least <see cref="MinPartBytes"/>).</param>
+    /// <param name="partCount">The number of chunks, or 0 for <see cref="ChunksPerWorker"/> per core (each at least <see cref="MinPartBytes"/>).</param>
     public static InstalmentFileResult? TryRead(string path, UnitResolver units, IPartitionedSink? sink, Func<int, bool>? unitAllowed,
         Action<long>? progress, bool hash, int partCount = 0)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(file);
-        var count = partCount > 0 ? partCount : (int)Math.Min(Environment.ProcessorCount, length / MinPartBytes);
-        if (count < 2 || ReadHeader(file) is not { } header) return null;
+        var cores = (int)Math.Min(Environment.ProcessorCount, length / MinPartBytes);
+        var count = partCount > 0 ? partCount : (int)Math.Min(cores * ChunksPerWorker, length / MinPartBytes);
+        if ((partCount == 0 && cores < 2) || count < 2 || ReadHeader(file) is not { } header) return null;
         var cuts = Cuts(file, header.DataStart, length, count);
-        var parts = cuts.Zip(cuts.Skip(1), (start, end) => new Part(start, end)).ToList();
-        var shared = new SharedProgress(progress, parts.Count);
+        var chunks = cuts.Zip(cuts.Skip(1)).ToList();
+        var workers = new Worker[Math.Clamp(Environment.ProcessorCount, 2, chunks.Count)];
+        var share = (length - header.DataStart) / workers.Length;
+        var shared = new SharedProgress(progress, workers.Length);
         var sha = hash ? Task.Run(() => Sha256(file)) : Task.FromResult("");
-        Parallel.ForEach(parts, new ParallelOptions { MaxDegreeOfParallelism = parts.Count }, (part, _, index) =>
+        var next = -1;
+        Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w =>
         {
-            var length = part.End - part.Start;
-            (part.Validator, part.Sink) = (new InstalmentValidator(units, unitAllowed, length), sink?.NewPart(length));
-            var csv = new CsvByteReader(new FileSliceStream(file, part.Start), header.Encoding, length);
-            part.Rows = InstalmentFile.ReadRows(csv, header.Columns, header.Count, part.Validator, part.Sink, bytes => shared.Report((int)index, bytes));
-            part.EndedOnCut = csv.Position == length;
+            var worker = workers[w] = new Worker(new InstalmentValidator(units, unitAllowed, share), sink?.NewPart(share));
+            var buffer = new byte[1 << 20];
+            long done = 0;
+            for (int c; worker.EndedOnCuts && worker.Validator.ErrorCount == 0 && (c = Interlocked.Increment(ref next)) < chunks.Count;)
+            {
+                var (start, end) = chunks[c];
+                var csv = new CsvByteReader(new FileSliceStream(file, start), header.Encoding, end - start, buffer);
+                worker.Rows += InstalmentFile.ReadRows(csv, header.Columns, header.Count, worker.Validator, worker.Sink, bytes => shared.Report(w, done + bytes));
+                worker.EndedOnCuts = csv.Position == end - start;
+                done += end - start;
+            }
         });
-        if (parts.Any(p => !p.EndedOnCut || p.Validator.ErrorCount > 0) || parts.Sum(p => p.Rows) == 0) return null;
-        // The parts' sinks are joined into the first part while the cross-part rules are checked on the other
-        // core; the caller's sink only receives the joined part once the file is known to be valid.
-        var joined = Task.Run(() => JoinParts(parts));
-        var conflicts = Conflicts(parts);
+        if (workers.Any(w => !w.EndedOnCuts || w.Validator.ErrorCount > 0) || workers.Sum(w => w.Rows) == 0) return null;
+        // The workers' sinks are joined into the first while the cross-worker rules are checked on the other core;
+        // the caller's sink only receives the joined part once the file is known to be valid.
+        var joined = Task.Run(() => JoinParts(workers));
+        var conflicts = Conflicts(workers);
         var all = joined.GetAwaiter().GetResult();
         if (conflicts) return null;
         if (all is not null) sink!.Join(all);
-        var validator = parts[0].Validator;
-        foreach (var part in parts.Skip(1)) validator.UnitIds.UnionWith(part.Validator.UnitIds);
-        return InstalmentFile.Result(path, sha.GetAwaiter().GetResult(), parts.Sum(p => p.Rows), validator);
+        var validator = workers[0].Validator;
+        foreach (var worker in workers.Skip(1)) validator.UnitIds.UnionWith(worker.Validator.UnitIds);
+        return InstalmentFile.Result(path, sha.GetAwaiter().GetResult(), workers.Sum(w => w.Rows), validator);
     }
 
-    private static IPartitionedSink? JoinParts(List<Part> parts)
+    private static IPartitionedSink? JoinParts(Worker[] workers)
     {
-        var first = parts[0].Sink;
-        foreach (var part in parts.Skip(1)) first?.Join(part.Sink!);
+        var first = workers[0].Sink;
+        foreach (var worker in workers.Skip(1)) first?.Join(worker.Sink!);
         return first;
     }
 
-    private static bool Conflicts(List<Part> parts)
+    private static bool Conflicts(Worker[] workers)
     {
-        for (var j = 1; j < parts.Count; j++)
+        for (var j = 1; j < workers.Length; j++)
         {
             for (var i = 0; i < j; i++)
             {
-                if (parts[i].Validator.ConflictsWith(parts[j].Validator)) return true;
+                if (workers[i].Validator.ConflictsWith(workers[j].Validator)) return true;
             }
         }
         return false;
@@ -119,18 +135,18 @@ internal static class InstalmentFileParts
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    /// <summary>Sums the parts' bytes read for one progress callback, called by one thread at a time.</summary>
-    private sealed class SharedProgress(Action<long>? progress, int parts)
+    /// <summary>Sums the workers' bytes read for one progress callback, called by one thread at a time.</summary>
+    private sealed class SharedProgress(Action<long>? progress, int workers)
     {
-        private readonly long[] _bytes = new long[parts];
+        private readonly long[] _bytes = new long[workers];
         private readonly Lock _lock = new();
 
-        public void Report(int part, long bytes)
+        public void Report(int worker, long bytes)
         {
             if (progress is null) return;
             lock (_lock)
             {
-                _bytes[part] = bytes;
+                _bytes[worker] = bytes;
                 progress(_bytes.Sum());
             }
         }
