@@ -30,7 +30,7 @@ echo "== PostgreSQL for data tests: $KAOHE_TEST_PG"
 
 status=0
 # Built in parallel, tested one project after the other, so the browser tests do not share the two cores with
-# the data tests (a stall at sign-in first looked like that; it was not: docs/testing.md, "Known flake").
+# the data tests (a stall at sign-in first looked like that; it was not: docs/testing.md, "The sign-in stall").
 { dotnet build Kaohe.slnx -c Release -nologo -v q && dotnet test Kaohe.slnx -c Release --no-build -m:1; } 2>&1 | tee "$log" || status=$?
 
 # Layout and code style, as .editorconfig states them (the build already enforces the analyzers).

@@ -10,11 +10,7 @@ namespace Kaohe.BrowserTests;
 /// </summary>
 public sealed class CampaignWalkTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
-    private static async Task ClickAndWaitAsync(IPage page, string selector)
-    {
-        await page.ClickAsync(selector);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task ClickAndWaitAsync(IPage page, string selector) => PageLoads.ClickAndWaitAsync(page, selector, LoadState.DOMContentLoaded);
 
     /// <summary>
     /// Fills each score field with the indicator's maximum, minus <paramref name="less"/> on the first one; a computed
