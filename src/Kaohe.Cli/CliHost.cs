@@ -10,6 +10,8 @@ namespace Kaohe.Cli;
 /// <summary>
 /// Builds the same services the web app uses for one command. The CLI is an operator's tool on the
 /// server: it acts with the province administrator's scope, and its audit entries name the OS user.
+/// Plain lines go to <see cref="Console"/>; Spectre draws the tables, colours and progress bars (its first use
+/// costs a command 10–25 ms, a tenth of `ledger stats FILE`).
 /// </summary>
 internal static class CliHost
 {
@@ -40,7 +42,7 @@ internal static class CliHost
         catch (ImportRejectedException e)
         {
             AnsiConsole.MarkupLine($"[red]文件有 {e.Errors.Count} 处错误，未写入任何数据：[/]");
-            foreach (var error in e.Errors) AnsiConsole.WriteLine("  " + error);
+            foreach (var error in e.Errors) Console.WriteLine("  " + error);
             return 2;
         }
         catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException

@@ -33,7 +33,7 @@ internal static class BulletinCommands
             var bytes = await sp.GetRequiredService<BuildBulletin>().HandleAsync(date, p.GetValue(year), f, UserScope.System, ct: ct);
             var file = p.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
-            AnsiConsole.WriteLine($"已生成 {file.FullName}（{bytes.Length / 1024} KB）");
+            Console.WriteLine($"已生成 {file.FullName}（{bytes.Length / 1024} KB）");
             return 0;
         });
         return command;

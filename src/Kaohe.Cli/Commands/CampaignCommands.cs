@@ -35,7 +35,7 @@ internal static class CampaignCommands
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
             var c = await sp.GetRequiredService<CreateCampaign>().HandleAsync(new NewCampaign(p.GetValue(year), p.GetValue(start), p.GetValue(end)), UserScope.System, ct);
-            AnsiConsole.WriteLine($"已新建考核 {c.Id}：{c.Title}，{c.Units.Count} 个单位");
+            Console.WriteLine($"已新建考核 {c.Id}：{c.Title}，{c.Units.Count} 个单位");
             return 0;
         });
         return cmd;
@@ -51,7 +51,7 @@ internal static class CampaignCommands
             var h = sp.GetRequiredService<ScheduleStage>();
             if (open) await h.OpenAsync(p.GetValue(Id), s, UserScope.System, ct);
             else await h.CloseAsync(p.GetValue(Id), s, UserScope.System, ct);
-            AnsiConsole.WriteLine($"{s.ChineseName()}阶段已{(open ? "开放" : "结束")}");
+            Console.WriteLine($"{s.ChineseName()}阶段已{(open ? "开放" : "结束")}");
             return 0;
         });
         return cmd;
@@ -83,7 +83,7 @@ internal static class CampaignCommands
         {
             var r = await sp.GetRequiredService<DrawFieldVisits>().HandleAsync(p.GetValue(Id),
                 new DrawRequest(p.GetValue(perCity), p.GetValue(seed), p.GetValue(include) ?? [], p.GetValue(exclude) ?? []), UserScope.System, ct);
-            AnsiConsole.WriteLine($"抽取 {r.UnitIds.Count} 个单位（种子 {r.Seed}，记录 {r.DrawId}）：{string.Join(",", r.UnitIds)}");
+            Console.WriteLine($"抽取 {r.UnitIds.Count} 个单位（种子 {r.Seed}，记录 {r.DrawId}）：{string.Join(",", r.UnitIds)}");
             return 0;
         });
         return cmd;
@@ -96,9 +96,9 @@ internal static class CampaignCommands
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
             var h = sp.GetRequiredService<DecideAndSeal>();
-            if (p.GetValue(confirm)) AnsiConsole.WriteLine($"按计算等级确定 {await h.ConfirmComputedAsync(p.GetValue(Id), UserScope.System, ct)} 个单位");
+            if (p.GetValue(confirm)) Console.WriteLine($"按计算等级确定 {await h.ConfirmComputedAsync(p.GetValue(Id), UserScope.System, ct)} 个单位");
             await h.SealAsync(p.GetValue(Id), UserScope.System, ct);
-            AnsiConsole.WriteLine("考核已封存");
+            Console.WriteLine("考核已封存");
             return 0;
         });
         return cmd;

@@ -13,7 +13,7 @@ internal static class DatabaseCommands
         var migrate = new Command("migrate", "创建数据库并应用全部迁移");
         CliHost.Run(migrate, (sp, _, _) =>
         {
-            AnsiConsole.WriteLine($"已迁移：{sp.GetRequiredService<KaoheDatabase>().Target.Describe()}");
+            Console.WriteLine($"已迁移：{sp.GetRequiredService<KaoheDatabase>().Target.Describe()}");
             return Task.FromResult(0);
         });
         return new Command("db", "数据库") { migrate };
@@ -27,7 +27,7 @@ internal static class DemoCommands
         var load = new Command("load", "载入与网页首次启动相同的演示数据（已有的不重复载入）");
         CliHost.Run(load, async (sp, _, ct) =>
         {
-            AnsiConsole.WriteLine(await sp.GetRequiredService<LoadDemoData>().HandleAsync(ct));
+            Console.WriteLine(await sp.GetRequiredService<LoadDemoData>().HandleAsync(ct));
             return 0;
         });
         return new Command("demo", "演示数据") { load, LedgerCommands.CreateDemo() };

@@ -33,7 +33,7 @@ internal static class LedgerCommands
                         result = await handler.HandleAsync(file.FullName, UserScope.System, bytes => task.Value = bytes, ct);
                         task.Value = task.MaxValue;
                     });
-                AnsiConsole.WriteLine(result!.UnitsReplaced == 0
+                Console.WriteLine(result!.UnitsReplaced == 0
                     ? $"{result.FileName}：内容已导入过，未做改动（{result.UnitsUnchanged} 个单位）"
                     : $"{result.FileName}：写入 {result.Rows} 行，{result.UnitsReplaced} 个单位的台账已更新，{result.UnitsUnchanged} 个单位未变");
             }
@@ -80,7 +80,7 @@ internal static class LedgerCommands
         else
         {
             await File.WriteAllBytesAsync(output.FullName, bytes, ct);
-            AnsiConsole.WriteLine($"已写入 {output.FullName}");
+            Console.WriteLine($"已写入 {output.FullName}");
         }
     }
 
@@ -102,7 +102,7 @@ internal static class LedgerCommands
         {
             var r = await sp.GetRequiredService<GenerateDemoLedger>().HandleAsync(
                 new DemoLedgerRequest(p.GetValue(rows), p.GetValue(seed), p.GetValue(output)!.FullName, p.GetValue(units)), ct);
-            AnsiConsole.WriteLine($"已生成 {r.Instalments} 条还款计划、{r.Contracts} 份合同、{r.Borrowers} 名借款人：{Path.GetDirectoryName(r.InstalmentsPath)}");
+            Console.WriteLine($"已生成 {r.Instalments} 条还款计划、{r.Contracts} 份合同、{r.Borrowers} 名借款人：{Path.GetDirectoryName(r.InstalmentsPath)}");
             return 0;
         });
         return ledger;

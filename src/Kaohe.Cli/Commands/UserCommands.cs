@@ -23,7 +23,7 @@ internal static class UserCommands
             if (!Roles.TryParse(p.GetValue(role), out var r)) throw new ArgumentException($"未知角色“{p.GetValue(role)}”");
             var user = await sp.GetRequiredService<ManageUsers>().AddAsync(
                 new NewUser(p.GetValue(UserName)!, p.GetValue(display)!, r, PasswordOf(p), p.GetValue(unit), p.GetValue(city)), ct);
-            AnsiConsole.WriteLine($"已新增账户 {user.UserName}（{user.Role.ChineseName()}）");
+            Console.WriteLine($"已新增账户 {user.UserName}（{user.Role.ChineseName()}）");
             return 0;
         });
 
@@ -31,7 +31,7 @@ internal static class UserCommands
         CliHost.Run(reset, async (sp, p, ct) =>
         {
             await sp.GetRequiredService<ManageUsers>().ResetPasswordAsync(p.GetValue(UserName)!, PasswordOf(p), ct);
-            AnsiConsole.WriteLine($"已重置 {p.GetValue(UserName)} 的密码");
+            Console.WriteLine($"已重置 {p.GetValue(UserName)} 的密码");
             return 0;
         });
 

@@ -131,14 +131,14 @@ public static class InstalmentFile
 /// <summary>A read-only pass-through stream that hashes what it reads (SHA-256 of the whole file).</summary>
 internal sealed class HashingStream(Stream inner, bool hash = true) : Stream
 {
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _hash = hash ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
 
     public long BytesRead { get; private set; }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
         var n = inner.Read(buffer, offset, count);
-        if (hash) _hash.AppendData(buffer, offset, n);
+        _hash?.AppendData(buffer, offset, n);
         BytesRead += n;
         return n;
     }
@@ -146,7 +146,7 @@ internal sealed class HashingStream(Stream inner, bool hash = true) : Stream
     /// <summary>The hex SHA-256 of the whole stream ("" when hashing is off: figures from files need no file identity).</summary>
     public string Finish()
     {
-        if (!hash) return "";
+        if (_hash is null) return "";
         var buffer = new byte[1 << 16];
         while (Read(buffer, 0, buffer.Length) > 0) { }
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
@@ -164,7 +164,7 @@ internal sealed class HashingStream(Stream inner, bool hash = true) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) { inner.Dispose(); _hash.Dispose(); }
+        if (disposing) { inner.Dispose(); _hash?.Dispose(); }
         base.Dispose(disposing);
     }
 }
