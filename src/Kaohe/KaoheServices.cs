@@ -1,4 +1,3 @@
-using System.Reflection;
 using Kaohe.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,14 +20,45 @@ public static class KaoheServices
         services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
-        foreach (var handler in Handlers()) services.AddScoped(handler);
+        foreach (var handler in Handlers) services.AddScoped(handler);
         return services;
     }
 
-    /// <summary>A handler is a feature class whose constructor takes the database context (or, to read without EF, the database target).</summary>
-    private static IEnumerable<Type> Handlers() =>
-        typeof(KaoheServices).Assembly.GetTypes().Where(t =>
-            t is { IsClass: true, IsAbstract: false, IsPublic: true }
-            && t.Namespace?.StartsWith("Kaohe.Features", StringComparison.Ordinal) == true
-            && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(KaoheDbContext) || p.ParameterType == typeof(DatabaseTarget))));
+    /// <summary>
+    /// The feature handlers: each public feature class whose constructor takes the database context (or, to read
+    /// without EF, the database target), made per request or command. Listed rather than found by scanning the
+    /// assembly, which cost every start of the web app and of each command 10–15 ms; a test checks the list.
+    /// <see cref="Features.Ledger.PersonalDataProtector"/> takes the target too but is one for the process (above):
+    /// the scan had registered it per scope as well, which derived its keys again for every request.
+    /// </summary>
+    internal static readonly Type[] Handlers =
+    [
+        // Accounts
+        typeof(Features.Accounts.ManageUsers), typeof(Features.Accounts.SignIn),
+        // Assessment
+        typeof(Features.Assessment.AssessmentDemoStep), typeof(Features.Assessment.AssignExperts), typeof(Features.Assessment.AttachEvidence),
+        typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CompareStages),
+        typeof(Features.Assessment.CreateCampaign), typeof(Features.Assessment.DecideAndSeal), typeof(Features.Assessment.DrawFieldVisits),
+        typeof(Features.Assessment.ExportScheme), typeof(Features.Assessment.GetCampaignUnit), typeof(Features.Assessment.ImportScheme),
+        typeof(Features.Assessment.ListCampaigns), typeof(Features.Assessment.RecordFinding), typeof(Features.Assessment.ReturnUnit),
+        typeof(Features.Assessment.ReviseScheme), typeof(Features.Assessment.ScheduleStage), typeof(Features.Assessment.ScoreFromLedger),
+        typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.ScoringWorkbook),
+        // Audit
+        typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
+        // Demo
+        typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),
+        // Ledger
+        typeof(Features.Ledger.Bulletin.BuildBulletin),
+        typeof(Features.Ledger.ComputeFiguresFromFiles), typeof(Features.Ledger.ComputeLedgerFigures), typeof(Features.Ledger.ComputeLedgerIndicators),
+        typeof(Features.Ledger.ExportBorrowers), typeof(Features.Ledger.ForecastRecovery), typeof(Features.Ledger.GenerateDemoLedger),
+        typeof(Features.Ledger.ImportLedger), typeof(Features.Ledger.LedgerDemoStep), typeof(Features.Ledger.ListBorrowers),
+        typeof(Features.Ledger.ShowBorrower), typeof(Features.Ledger.TrackRecoveryPlan), typeof(Features.Ledger.ViewLedgerLevel),
+        // Notices
+        typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice),
+        typeof(Features.Notices.ExportResults), typeof(Features.Notices.ImportResults), typeof(Features.Notices.ListResultYears),
+        typeof(Features.Notices.NoticeDemoStep),
+        // Units
+        typeof(Features.Units.EditUnit), typeof(Features.Units.ExportUnits), typeof(Features.Units.GetUnit), typeof(Features.Units.ImportUnits),
+        typeof(Features.Units.ListUnits),
+    ];
 }
