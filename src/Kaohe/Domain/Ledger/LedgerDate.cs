@@ -7,7 +7,6 @@ namespace Kaohe.Domain.Ledger;
 public static class LedgerDate
 {
     /// <summary>The <see cref="DateOnly.DayNumber"/> of the date; -1 when not a valid date.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ParseDayNumber(ReadOnlySpan<byte> s)
     {
         // The bank's own form, taken first: millions of rows carry two dates each.

@@ -8,7 +8,6 @@ namespace Kaohe.Domain.Ledger;
 public static class Yuan
 {
     /// <summary>Fen of "1234", "1234.5", "1,234.56" or "0.05"; -1 when not a non-negative amount with ≤ 2 decimals.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long ParseFen(ReadOnlySpan<byte> s)
     {
         // At most 17 digits are read, so the arithmetic cannot overflow.
@@ -56,7 +55,6 @@ public static class Yuan
         return fen;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Parse(ReadOnlySpan<byte> s)
     {
         if (s.IsEmpty) return -1;

@@ -47,7 +47,6 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
         Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
 
     /// <summary>One instalment: due and paid in fen, days as <see cref="DateOnly.DayNumber"/>, paidDay -1 when unpaid.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int unit, long borrower, int dueDay, long due, long paid, int paidDay)
     {
         var totals = Totals(unit);
@@ -72,7 +71,6 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
         _state = new Borrower { OldestUnpaid = int.MaxValue };
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreCurrent()
     {
         if (_current.Unit < 0) return;

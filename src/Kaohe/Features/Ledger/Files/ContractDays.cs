@@ -144,7 +144,6 @@ internal sealed class ContractRun
     }
 
     /// <summary>Records the row's due date: the line of an earlier row of the contract on that day, or -1.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int AddDay(ContractDays days, int day, int line)
     {
         var bit = ContractDays.YearBit(day, Entry.MonthDay);

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -15,7 +14,6 @@ public sealed partial class CsvByteReader
     /// Splits the record at the start of <paramref name="span"/> if it has no quote: returns the offset of its
     /// line break, <see cref="Quoted"/> when it needs the quoted path, <see cref="NeedsMore"/> when no line break is buffered.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SplitUnquoted(ReadOnlySpan<byte> span)
     {
         _fieldsInScratch = false;

@@ -96,7 +96,6 @@ public sealed partial class CsvByteReader
     public long Position => _bufferOffset + _start;
 
     /// <summary>Moves to the next non-empty record; false at the end of the file.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read()
     {
         while (true)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Kaohe.Common.Tabular;
@@ -67,7 +66,6 @@ public static class InstalmentFile
     internal static List<string> Header(CsvByteReader csv) => Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
 
     /// <summary>Validates every record of <paramref name="csv"/> and hands each valid row to the sink; the number of records.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadRows(CsvByteReader csv, int[] at, int headerCount, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
     {
         var last = at.Max();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Domain.Ledger;
@@ -15,7 +14,6 @@ public sealed partial class InstalmentValidator
     /// A row it does not accept outright (a bad value, spaces, quotes, another form) is left to <see cref="TryParse"/>,
     /// which gives the same answer for every row this accepts.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="buffered">The bytes from the row's start on (at least the row, with its line break).</param>
     /// <param name="length">The row's length with its line break, when taken.</param>
     public bool TryContinueRun(ReadOnlySpan<byte> buffered, int lineNumber, out InstalmentRow row, out int length)
@@ -69,7 +67,6 @@ public sealed partial class InstalmentValidator
     }
 
     /// <summary>Leaves the current run (its days are kept per contract) and opens the row's contract, checked against earlier rows.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool StartRun(in InstalmentRow row, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
     {
         var before = ErrorCount;

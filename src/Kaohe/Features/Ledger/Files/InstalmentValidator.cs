@@ -33,7 +33,6 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
     }
 
     /// <summary>Validates the ten fields (in <see cref="InstalmentColumns.All"/> order); false with errors recorded when bad.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(int line, ReadOnlySpan<byte> unit, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name,
         ReadOnlySpan<byte> due, ReadOnlySpan<byte> dp, ReadOnlySpan<byte> di, ReadOnlySpan<byte> pp, ReadOnlySpan<byte> pi, ReadOnlySpan<byte> paidDate,
         Encoding encoding, out InstalmentRow row)
@@ -57,7 +56,6 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
         return earlier < 0;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Unit(int line, ReadOnlySpan<byte> unit, Encoding encoding)
     {
         if (_unitId >= 0 && unit.SequenceEqual(_unitBytes)) return _unitId;

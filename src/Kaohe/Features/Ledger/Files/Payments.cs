@@ -47,7 +47,6 @@ internal static class Payments
     /// The end of each of the six fields of the row tail at the start of <paramref name="rest"/>, and the tail's length with
     /// its line break; false unless the line holds exactly six fields, no quote, and its break is in <paramref name="rest"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Split(ReadOnlySpan<byte> rest, Span<int> ends, out int length)
     {
         (var n, var i, length) = (0, 0, 0);
