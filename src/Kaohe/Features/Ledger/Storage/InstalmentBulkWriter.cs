@@ -26,13 +26,17 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     private readonly LedgerTextCache _contracts = new(), _names = new();
     private InstalmentChunk? _chunk;
 
+    /// <summary>
+    /// Takes ownership of <paramref name="encryptor"/> at once: a derived constructor that fails after this one
+    /// disposes the writer (and so the encryptor and whatever it had opened) before it throws.
+    /// </summary>
     private protected InstalmentBulkWriter(DbConnection connection, IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector,
-        HashSet<long> knownBorrowers)
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> knownBorrowers)
     {
         _connection = connection;
         _snapshotOfUnit = snapshotOfUnit;
         _protector = protector;
-        _encryptor = protector.CreateBulkEncryptor();
+        _encryptor = encryptor;
         _knownBorrowers = knownBorrowers;
     }
 
@@ -41,10 +45,11 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     /// <summary>Rows written per unit; a row's <see cref="Domain.Ledger.Instalment.Ordinal"/> is its unit's count so far.</summary>
     public Dictionary<int, int> RowsPerUnit { get; } = [];
 
+    // The encryptor is made last, as the constructor's argument: nothing can fail between its creation and the writer owning it.
     public static InstalmentBulkWriter Create(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known) =>
         db.Provider == DatabaseProvider.Postgres
-            ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, known)
-            : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, known);
+            ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known)
+            : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known);
 
     public void Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding)
     {
