@@ -21,7 +21,7 @@ public sealed class BulkWriterOwnershipTests
         using var conn = new SqliteConnection("Data Source=:memory:");
         conn.Open(); // an empty database: no "Instalments" to insert into
         var encryptor = Protector.CreateBulkEncryptor();
-        var e = Assert.Throws<SqliteException>(() => new SqliteInstalmentWriter(conn, new Dictionary<int, int>(), Protector, encryptor, []));
+        var e = Assert.Throws<SqliteException>(() => new SqliteInstalmentWriter(conn, new Dictionary<int, int>(), Protector, encryptor, [], default));
         Assert.Contains("Instalments", e.Message, StringComparison.Ordinal);
         Assert.Throws<ObjectDisposedException>(() => encryptor.Encrypt("410122200001010015"));
     }
@@ -35,7 +35,7 @@ public sealed class BulkWriterOwnershipTests
         await conn.OpenAsync(ct);
         await using (var drop = new NpgsqlCommand("""DROP TABLE "Instalments" """, conn)) await drop.ExecuteNonQueryAsync(ct);
         var encryptor = Protector.CreateBulkEncryptor();
-        var e = Assert.Throws<PostgresException>(() => new PostgresInstalmentWriter(conn, new Dictionary<int, int>(), Protector, encryptor, []));
+        var e = Assert.Throws<PostgresException>(() => new PostgresInstalmentWriter(conn, new Dictionary<int, int>(), Protector, encryptor, [], default));
         Assert.Equal(PostgresErrorCodes.UndefinedTable, e.SqlState);
         Assert.Throws<ObjectDisposedException>(() => encryptor.Encrypt("410122200001010015"));
         await using var next = new NpgsqlCommand("SELECT 1", conn);

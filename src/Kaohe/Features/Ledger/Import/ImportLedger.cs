@@ -12,9 +12,11 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 /// Imports a 还款计划 or 合同台账 export. The whole file is validated first; any bad row rejects it
 /// and nothing is written. Per unit covered: the same file again changes nothing; a different
 /// file becomes the unit's current snapshot and the previous one is kept, marked superseded.
+/// A cancelled import stops within a chunk of rows, rolls back and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector)
 {
+    /// <param name="progress">The bytes of a 还款计划 read so far, over its two reads (the check, then the write): up to twice its length.</param>
     public async Task<LedgerImportResult> HandleAsync(string path, UserScope scope, Action<long>? progress = null, CancellationToken ct = default)
     {
         if (scope.IsReadOnly || scope.Role == Role.Expert) throw new UnauthorizedAccessException(LedgerTexts.NotAllowed);
@@ -35,10 +37,11 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         long written;
         Dictionary<int, int> perUnit;
-        using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known))
+        using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known, ct))
         {
             // The rows written come from a second read of the file: it must be the file the first read checked.
-            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains);
+            var checkedBytes = new FileInfo(path).Length;
+            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes));
             if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
                 throw new ImportRejectedException([new ImportError(0, null, LedgerTexts.FileChanged)]);
             writer.Complete();

@@ -11,8 +11,8 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 
     /// <summary>Owns <paramref name="encryptor"/> from the call on, also when it throws (a COPY the server refuses).</summary>
     public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector,
-        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known)
-        : base(conn, snapshots, protector, encryptor, known)
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known, CancellationToken ct)
+        : base(conn, snapshots, protector, encryptor, known, ct)
     {
         _connection = conn;
         try

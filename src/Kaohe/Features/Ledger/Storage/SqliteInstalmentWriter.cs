@@ -24,8 +24,8 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
 
     /// <summary>Owns <paramref name="encryptor"/> from the call on, also when it throws (a statement that does not prepare).</summary>
     public SqliteInstalmentWriter(SqliteConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector,
-        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known)
-        : base(conn, snapshots, protector, encryptor, known)
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known, CancellationToken ct)
+        : base(conn, snapshots, protector, encryptor, known, ct)
     {
         try
         {
