@@ -12,11 +12,10 @@ namespace Kaohe.Features.Ledger;
 /// </summary>
 internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector protector)
 {
-    public async Task<LedgerImportResult> WriteAsync(ContractFileResult file, UserScope scope, CancellationToken ct)
+    public async Task<LedgerImportResult> WriteAsync(ContractFileResult file, UserScope scope, TimeSpan lockWait, CancellationToken ct)
     {
         var unitIds = file.Rows.Select(r => r.UnitId).ToHashSet();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ImportLock.AcquireAsync(db, ct);
+        await using var tx = await ImportLock.BeginAsync(db, lockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Contracts, file.FileName, file.Sha256, unitIds, scope, ct);
         if (plan.Count == 0) return new(file.FileName, LedgerKind.Contracts, file.Rows.Count, 0, unitIds.Count);
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();

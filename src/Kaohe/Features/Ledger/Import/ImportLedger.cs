@@ -16,6 +16,9 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 /// </summary>
 public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector)
 {
+    /// <summary>How long to wait for an import in progress before refusing this one (<see cref="ImportLock"/>).</summary>
+    internal TimeSpan LockWait { get; init; } = ImportLock.Wait;
+
     /// <param name="progress">The bytes of a 还款计划 read so far, over its two reads (the check, then the write): up to twice its length.</param>
     public async Task<LedgerImportResult> HandleAsync(string path, UserScope scope, Action<long>? progress = null, CancellationToken ct = default)
     {
@@ -26,12 +29,11 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         {
             var contracts = ContractFile.Read(path, units, visible.Contains);
             if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
-            return await new ContractWriter(db, protector).WriteAsync(contracts, scope, ct);
+            return await new ContractWriter(db, protector).WriteAsync(contracts, scope, LockWait, ct);
         }
         var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress);
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ImportLock.AcquireAsync(db, ct);
+        await using var tx = await ImportLock.BeginAsync(db, LockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
         if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count);
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
