@@ -28,6 +28,9 @@ internal static class CliHost
 
     private static async Task<int> RunAsync(ParseResult parse, Func<IServiceProvider, ParseResult, CancellationToken, Task<int>> body, CancellationToken ct)
     {
+        // System.CommandLine starts handling Ctrl+C only once the action has returned its task, and on SQLite EF's async calls
+        // complete synchronously: without this the whole command would run first, and a Ctrl+C would end the process at once.
+        await Task.Yield();
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Db) is { } db) overrides[DatabaseTarget.EnvironmentVariable] = db;
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
@@ -38,6 +41,12 @@ internal static class CliHost
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<AuditActor>().Name = "cli:" + (parse.GetValue(As) ?? Environment.UserName);
             return await body(scope.ServiceProvider, parse, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C (or SIGTERM): every write runs in a transaction, so the one under way is rolled back, not half done.
+            AnsiConsole.MarkupLine("[yellow]已取消：正在进行的操作未写入任何数据（之前已完成的不受影响）[/]");
+            return 130;
         }
         catch (ImportRejectedException e)
         {

@@ -29,7 +29,8 @@ internal static class LedgerCommands
                 await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                     .StartAsync(async ctx =>
                     {
-                        var task = ctx.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(1, file.Length));
+                        // A 还款计划 is read twice, to check it and to write it; progress counts both reads.
+                        var task = ctx.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(1, 2 * file.Length));
                         result = await handler.HandleAsync(file.FullName, UserScope.System, bytes => task.Value = bytes, ct);
                         task.Value = task.MaxValue;
                     });

@@ -84,7 +84,7 @@ internal static class LedgerEndpoints
 
     private static void MapImport(RouteGroupBuilder api) =>
         // The file is the request body (as for /api/units/import); fileName tells CSV from XLSX.
-        api.MapPost("/import", async Task<Results<Ok<LedgerImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, ImportLedger import, HttpContext ctx) =>
+        api.MapPost("/import", async Task<Results<Ok<LedgerImportResult>, ValidationProblem, ProblemHttpResult>> (string? fileName, HttpRequest request, ImportLedger import, HttpContext ctx) =>
         {
             var name = fileName ?? (request.ContentType?.Contains("sheet", StringComparison.Ordinal) == true ? "ledger.xlsx" : "ledger.csv");
             try
@@ -94,6 +94,10 @@ internal static class LedgerEndpoints
             catch (ImportRejectedException e)
             {
                 return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+            }
+            catch (ImportBusyException e)
+            {
+                return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
             }
         }).RequireAuthorization(Policies.LedgerUploader).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 

@@ -13,6 +13,7 @@ public sealed class UploadModel(ImportLedger import) : PageModel
     [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
     public string? RejectedFile { get; private set; }
+    public string? Busy { get; private set; }
     public List<LedgerImportResult> Results { get; } = [];
     public bool IsCounty { get; private set; }
 
@@ -36,6 +37,11 @@ public sealed class UploadModel(ImportLedger import) : PageModel
             catch (ImportRejectedException e)
             {
                 (Errors, RejectedFile) = (e.Errors, file.FileName);
+                return;
+            }
+            catch (ImportBusyException e)
+            {
+                Busy = LedgerPageTexts.OfFile(file.FileName, e.Message);
                 return;
             }
         }

@@ -11,6 +11,9 @@ public static class LedgerPageTexts
     public const string UploadForbidden = "只有省资助中心管理员和县资助中心经办人可以上传台账";
     public const string ChooseFile = "请选择要上传的台账文件";
 
+    /// <summary>A message about one of the files uploaded together.</summary>
+    public static string OfFile(string fileName, string message) => $"文件“{fileName}”：{message}";
+
     public static string Status(ContractStatus s) => s switch
     {
         ContractStatus.Normal => "正常",

@@ -12,15 +12,14 @@ namespace Kaohe.Features.Ledger;
 /// </summary>
 internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector protector)
 {
-    public async Task<LedgerImportResult> WriteAsync(ContractFileResult file, UserScope scope, CancellationToken ct)
+    public async Task<LedgerImportResult> WriteAsync(ContractFileResult file, UserScope scope, TimeSpan lockWait, CancellationToken ct)
     {
         var unitIds = file.Rows.Select(r => r.UnitId).ToHashSet();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ImportLock.AcquireAsync(db, ct);
+        await using var tx = await ImportLock.BeginAsync(db, lockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Contracts, file.FileName, file.Sha256, unitIds, scope, ct);
         if (plan.Count == 0) return new(file.FileName, LedgerKind.Contracts, file.Rows.Count, 0, unitIds.Count);
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
-        var perUnit = Write(file, plan.SnapshotOfUnit, known);
+        var perUnit = Write(file, plan.SnapshotOfUnit, known, ct);
         var written = perUnit.Values.Sum();
         await plan.FinishAsync(db, written, perUnit, ct);
         await tx.CommitAsync(ct);
@@ -28,7 +27,7 @@ internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector pr
     }
 
     /// <summary>Writes the rows of the units that get a snapshot, then the borrowers first met; the rows written per unit.</summary>
-    private Dictionary<int, int> Write(ContractFileResult file, Dictionary<int, int> snapshotOfUnit, HashSet<long> known)
+    private Dictionary<int, int> Write(ContractFileResult file, Dictionary<int, int> snapshotOfUnit, HashSet<long> known, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         using var personal = new PersonalDataCache(protector);
@@ -38,6 +37,7 @@ internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector pr
         {
             foreach (var r in file.Rows)
             {
+                ct.ThrowIfCancellationRequested(); // one field read: nothing beside a row's encryption and insert
                 if (!snapshotOfUnit.TryGetValue(r.UnitId, out var snapshot)) continue;
                 var (key, cipher) = personal.Borrower(r.IdNumber);
                 if (known.Add(key)) newBorrowers.Add((key, cipher));

@@ -12,9 +12,14 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 /// Imports a 还款计划 or 合同台账 export. The whole file is validated first; any bad row rejects it
 /// and nothing is written. Per unit covered: the same file again changes nothing; a different
 /// file becomes the unit's current snapshot and the previous one is kept, marked superseded.
+/// A cancelled import stops within a chunk of rows, rolls back and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector)
 {
+    /// <summary>How long to wait for an import in progress before refusing this one (<see cref="ImportLock"/>).</summary>
+    internal TimeSpan LockWait { get; init; } = ImportLock.Wait;
+
+    /// <param name="progress">The bytes of a 还款计划 read so far, over its two reads (the check, then the write): up to twice its length.</param>
     public async Task<LedgerImportResult> HandleAsync(string path, UserScope scope, Action<long>? progress = null, CancellationToken ct = default)
     {
         if (scope.IsReadOnly || scope.Role == Role.Expert) throw new UnauthorizedAccessException(LedgerTexts.NotAllowed);
@@ -24,21 +29,21 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         {
             var contracts = ContractFile.Read(path, units, visible.Contains);
             if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
-            return await new ContractWriter(db, protector).WriteAsync(contracts, scope, ct);
+            return await new ContractWriter(db, protector).WriteAsync(contracts, scope, LockWait, ct);
         }
         var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress);
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await ImportLock.AcquireAsync(db, ct);
+        await using var tx = await ImportLock.BeginAsync(db, LockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
         if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count);
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         long written;
         Dictionary<int, int> perUnit;
-        using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known))
+        using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known, ct))
         {
             // The rows written come from a second read of the file: it must be the file the first read checked.
-            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains);
+            var checkedBytes = new FileInfo(path).Length;
+            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes));
             if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
                 throw new ImportRejectedException([new ImportError(0, null, LedgerTexts.FileChanged)]);
             writer.Complete();

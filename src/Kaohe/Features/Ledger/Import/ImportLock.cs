@@ -1,23 +1,81 @@
+using System.Globalization;
 using Kaohe.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Kaohe.Features.Ledger;
 
 /// <summary>
 /// Ledger imports run one at a time. Each reads the current snapshots and the known borrowers, then
 /// writes: two imports at once could both supersede a unit's snapshot and both add a current one, or
-/// both add the same new borrower (the second then fails on the key). On PostgreSQL a transaction-level
-/// advisory lock orders them; on SQLite the import's write transaction already does.
+/// both add the same new borrower (the second then fails on the key). An import waits up to
+/// <see cref="Wait"/> for the one in progress (small files take well under a second), then is refused
+/// with <see cref="ImportBusyException"/> before it has written anything, the same on both databases:
+/// <list type="bullet">
+/// <item>PostgreSQL: a transaction-level advisory lock, waited for under <c>lock_timeout</c>;</item>
+/// <item>SQLite: the import's write transaction itself (<c>BEGIN IMMEDIATE</c>, which EF issues), waited for
+/// under the connection's busy timeout. SQLite has one writer at a time: any write holding the database
+/// that long refuses the import, in practice another import (other writes take milliseconds).</item>
+/// </list>
+/// Without the bound a second import waited the 30 s command or busy timeout and then failed with the
+/// driver's own error ("database is locked", or a timeout).
 /// </summary>
 internal static class ImportLock
 {
     // Any fixed number, the same for every import: "kaohe-ledger" in ASCII.
     internal const long Key = 0x6b616f68655f6c64;
 
-    /// <summary>Waits for any other import to commit or roll back; held until this transaction ends.</summary>
-    public static async Task AcquireAsync(KaoheDbContext db, CancellationToken ct)
+    /// <summary>How long an import waits for the one in progress; whole seconds (SQLite's busy timeout counts in seconds).</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Begins the import's transaction and takes the lock, held until the transaction ends.</summary>
+    /// <exception cref="ImportBusyException">Another import still held it after <paramref name="wait"/>.</exception>
+    public static async Task<IDbContextTransaction> BeginAsync(KaoheDbContext db, TimeSpan wait, CancellationToken ct)
     {
-        if (db.Provider != DatabaseProvider.Postgres) return;
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({Key})", ct);
+        if (db.Provider == DatabaseProvider.Postgres) return await BeginPostgresAsync(db, wait, ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var timeout = connection.DefaultTimeout;
+        // 0 would mean no limit; the statement that takes the write lock is the only one waited for here.
+        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        try
+        {
+            return await db.Database.BeginTransactionAsync(ct);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            throw new ImportBusyException(wait, e);
+        }
+        finally
+        {
+            connection.DefaultTimeout = timeout;
+        }
+    }
+
+    private static async Task<IDbContextTransaction> BeginPostgresAsync(KaoheDbContext db, TimeSpan wait, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            // lock_timeout (in ms) for this one lock: the import's other lock waits keep the session's setting.
+            var timeout = ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT set_config('lock_timeout', {timeout}, true); SELECT pg_advisory_xact_lock({Key}); SET LOCAL lock_timeout TO DEFAULT;", ct);
+            return tx;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await tx.DisposeAsync();
+            throw new ImportBusyException(wait, e);
+        }
+        catch
+        {
+            await tx.DisposeAsync();
+            throw;
+        }
     }
 }
+
+/// <summary>Another ledger import was in progress for longer than the import would wait; nothing was written.</summary>
+public sealed class ImportBusyException(TimeSpan waited, Exception inner) : InvalidOperationException(LedgerTexts.ImportInProgress(waited), inner);

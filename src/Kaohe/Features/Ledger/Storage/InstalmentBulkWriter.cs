@@ -12,7 +12,9 @@ namespace Kaohe.Features.Ledger;
 /// Writes validated 还款计划 rows in bulk inside the caller's transaction: SQLite through a prepared
 /// statement bound by position, PostgreSQL through binary COPY. Rows of units not in the target map
 /// (their file content is already stored) are skipped. Each unit's rows gather in a bounded chunk and
-/// go out ordered by borrower. New borrowers get a key and an encrypted ID, once per person.
+/// go out ordered by borrower. New borrowers get a key and an encrypted ID, once per person. A cancelled
+/// token stops the writing at the next chunk (the caller rolls back); the file's rows come in through
+/// <see cref="Accept"/>, which cannot take a token of its own.
 /// </summary>
 public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 {
@@ -24,16 +26,22 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     private readonly Dictionary<long, long> _keys = [];
     private readonly List<(long Key, byte[] Cipher)> _newBorrowers = [];
     private readonly LedgerTextCache _contracts = new(), _names = new();
+    private readonly CancellationToken _ct;
     private InstalmentChunk? _chunk;
 
+    /// <summary>
+    /// Takes ownership of <paramref name="encryptor"/> at once: a derived constructor that fails after this one
+    /// disposes the writer (and so the encryptor and whatever it had opened) before it throws.
+    /// </summary>
     private protected InstalmentBulkWriter(DbConnection connection, IReadOnlyDictionary<int, int> snapshotOfUnit, PersonalDataProtector protector,
-        HashSet<long> knownBorrowers)
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> knownBorrowers, CancellationToken ct)
     {
         _connection = connection;
         _snapshotOfUnit = snapshotOfUnit;
         _protector = protector;
-        _encryptor = protector.CreateBulkEncryptor();
+        _encryptor = encryptor;
         _knownBorrowers = knownBorrowers;
+        _ct = ct;
     }
 
     public long Written { get; private set; }
@@ -41,10 +49,12 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     /// <summary>Rows written per unit; a row's <see cref="Domain.Ledger.Instalment.Ordinal"/> is its unit's count so far.</summary>
     public Dictionary<int, int> RowsPerUnit { get; } = [];
 
-    public static InstalmentBulkWriter Create(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known) =>
+    // The encryptor is made last, as the constructor's argument: nothing can fail between its creation and the writer owning it.
+    public static InstalmentBulkWriter Create(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known,
+        CancellationToken ct) =>
         db.Provider == DatabaseProvider.Postgres
-            ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, known)
-            : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, known);
+            ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known, ct)
+            : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known, ct);
 
     public void Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding)
     {
@@ -66,6 +76,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     public void Complete()
     {
         if (_chunk is { Count: > 0 }) Flush();
+        _ct.ThrowIfCancellationRequested();
         FinishRows();
         LedgerBorrowerRows.Write(_connection, _newBorrowers);
     }
@@ -81,6 +92,7 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 
     private void Flush()
     {
+        _ct.ThrowIfCancellationRequested();
         _chunk!.SortByKey();
         _chunk = Write(_chunk!);
     }

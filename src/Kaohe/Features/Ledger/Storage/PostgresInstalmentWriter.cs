@@ -9,14 +9,24 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
     private readonly PostgresBinaryCopy _copy;
     private readonly InstalmentChunk _chunk = new();
 
-    public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
-        : base(conn, snapshots, protector, known)
+    /// <summary>Owns <paramref name="encryptor"/> from the call on, also when it throws (a COPY the server refuses).</summary>
+    public PostgresInstalmentWriter(NpgsqlConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector,
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known, CancellationToken ct)
+        : base(conn, snapshots, protector, encryptor, known, ct)
     {
         _connection = conn;
-        _copy = new PostgresBinaryCopy(conn, """
-            COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
-                "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
-            """);
+        try
+        {
+            _copy = new PostgresBinaryCopy(conn, """
+                COPY "Instalments" ("SnapshotId", "BorrowerKey", "Ordinal", "UnitId", "ContractNumber", "BorrowerName", "DueDate",
+                    "DuePrincipalFen", "DueInterestFen", "PaidPrincipalFen", "PaidInterestFen", "PaidDate") FROM STDIN (FORMAT BINARY)
+                """);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     private protected override InstalmentChunk FirstChunk() => _chunk;
@@ -65,7 +75,7 @@ internal sealed class PostgresInstalmentWriter : InstalmentBulkWriter
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) _copy.Dispose();
+        if (disposing) _copy?.Dispose(); // null only when the constructor failed
         base.Dispose(disposing);
     }
 }

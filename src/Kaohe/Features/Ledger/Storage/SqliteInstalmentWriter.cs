@@ -22,12 +22,22 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
     // EF stores DateOnly in SQLite as ISO text; a file has few distinct dates, so their UTF-8 is cached.
     private readonly Dictionary<int, byte[]> _days = [];
 
-    public SqliteInstalmentWriter(SqliteConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known)
-        : base(conn, snapshots, protector, known)
+    /// <summary>Owns <paramref name="encryptor"/> from the call on, also when it throws (a statement that does not prepare).</summary>
+    public SqliteInstalmentWriter(SqliteConnection conn, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector,
+        PersonalDataProtector.BulkEncryptor encryptor, HashSet<long> known, CancellationToken ct)
+        : base(conn, snapshots, protector, encryptor, known, ct)
     {
-        _many = new SqliteStatement(conn, InsertSql(RowsPerStatement));
-        _one = new SqliteStatement(conn, InsertSql(1));
-        _pipeline = new ChunkPipeline(Insert);
+        try
+        {
+            _many = new SqliteStatement(conn, InsertSql(RowsPerStatement));
+            _one = new SqliteStatement(conn, InsertSql(1));
+            _pipeline = new ChunkPipeline(Insert);
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     private static string InsertSql(int rows) =>
@@ -87,11 +97,12 @@ internal sealed class SqliteInstalmentWriter : InstalmentBulkWriter
 
     protected override void Dispose(bool disposing)
     {
+        // Null only when the constructor failed part way.
         if (disposing)
         {
-            _pipeline.Dispose();
-            _many.Dispose();
-            _one.Dispose();
+            _pipeline?.Dispose();
+            _many?.Dispose();
+            _one?.Dispose();
         }
         base.Dispose(disposing);
     }

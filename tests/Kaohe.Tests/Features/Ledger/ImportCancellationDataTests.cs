@@ -1,0 +1,46 @@
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Features.Ledger;
+using Kaohe.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Kaohe.Tests.Features.Ledger.LedgerFixtures;
+
+namespace Kaohe.Tests.Features.Ledger;
+
+/// <summary>A cancelled import stops writing within a chunk, rolls back, writes nothing and throws <see cref="OperationCanceledException"/>; on SQLite and PostgreSQL.</summary>
+public abstract class ImportCancellationDataTests(DatabaseProvider provider)
+{
+    private static Task<(int, int, int, int)> CountsAsync(TestDatabase db) => db.Query(async c =>
+        (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync(), await c.LedgerBorrowers.CountAsync(), await c.AuditEntries.CountAsync()));
+
+    [Fact]
+    public async Task Instalments_CancelledAfterTheFirstChunk_ReadNoFurther_AndWriteNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(20).Take(2).ToList();
+        // 140,000 rows, 70,000 per unit: four chunks. Each read of the file reports its progress every 65,536 rows, the write's after the check's.
+        var path = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-cancel-").FullName, 140_000, 3, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        var length = new FileInfo(path).Length;
+        var before = await CountsAsync(db);
+        using var cancel = new CancellationTokenSource();
+        var readAfterCancel = 0L;
+        void Progress(long bytes)
+        {
+            if (cancel.IsCancellationRequested) readAfterCancel = bytes;
+            else if (bytes > length) cancel.Cancel(); // the write's first report: the first chunk is full
+        }
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, Progress, cancel.Token)));
+        Assert.True(cancel.IsCancellationRequested);
+        Assert.Equal(0L, readAfterCancel); // the writer stopped at the next row, the first of the second chunk: the rest of the file was not read
+        Assert.Equal(before, await CountsAsync(db));
+
+        // Nothing is left holding the database: the next import goes through.
+        var next = await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(Write(Files.Csv(Instalments()), "还款计划.csv"), UserScope.System));
+        Assert.Equal(2, next.UnitsReplaced);
+    }
+}
+
+public sealed class SqliteImportCancellationDataTests() : ImportCancellationDataTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresImportCancellationDataTests() : ImportCancellationDataTests(DatabaseProvider.Postgres);
