@@ -36,9 +36,10 @@ public static class LedgerGenerator
             var unit = units[u];
             var unitTarget = u == units.Count - 1 ? rows : Math.Min(rows, (u + 1) * perUnit);
             var sequence = 0;
+            var idsGiven = new HashSet<(DateOnly Birth, int Code)>();
             while (written < unitTarget)
             {
-                var b = NewBorrower(random, unit, ++sequence);
+                var b = NewBorrower(random, unit, ++sequence, idsGiven);
                 borrowers++;
                 for (var i = 0; i < b.StudyYears && written < unitTarget; i++)
                 {
@@ -58,7 +59,7 @@ public static class LedgerGenerator
         return new GeneratedLedger(instalmentsPath, contractsPath, written, contracts, borrowers);
     }
 
-    private static SyntheticBorrower NewBorrower(Random r, GeneratorUnit unit, int sequence)
+    private static SyntheticBorrower NewBorrower(Random r, GeneratorUnit unit, int sequence, HashSet<(DateOnly Birth, int Code)> idsGiven)
     {
         var studyYears = r.Next(100) switch { < 40 => 3, < 95 => 4, _ => 5 };
         var enrolment = r.Next(2008, 2022);
@@ -66,8 +67,24 @@ public static class LedgerGenerator
         var amounts = Enumerable.Range(0, studyYears).Select(_ => r.Next(2, 17) * 50_000L).ToArray();
         var payer = r.Next(100) switch { < 78 => PayerKind.OnTime, < 85 => PayerKind.Early, < 92 => PayerKind.Late, < 96 => PayerKind.Partial, _ => PayerKind.Defaulter };
         var name = $"{Surnames[r.Next(Surnames.Length)]}{Given[r.Next(Given.Length)]}{(r.Next(2) == 0 ? "" : Given[r.Next(Given.Length)].ToString())}";
-        var id = SyntheticBorrower.MakeIdNumber(unit.AreaCode, birth, sequence);
+        var code = Unused(idsGiven, ref birth, sequence % 1000);
+        var id = SyntheticBorrower.MakeIdNumber(unit.AreaCode, birth, code);
         return new SyntheticBorrower(id, name, enrolment, studyYears, amounts, payer, enrolment + studyYears + r.Next(0, 8));
+    }
+
+    /// <summary>
+    /// A 3-digit sequence code not yet given in the unit with <paramref name="birth"/> (moved to the next day when all
+    /// thousand are): a county gives each code once per birth date, and a unit of more than a thousand borrowers drew
+    /// the same ID number for two people, which its own import then rejected. A smaller unit keeps the code it drew.
+    /// </summary>
+    private static int Unused(HashSet<(DateOnly Birth, int Code)> given, ref DateOnly birth, int code)
+    {
+        for (var tries = 1; !given.Add((birth, code)); tries++)
+        {
+            code = (code + 1) % 1000;
+            if (tries % 1000 == 0) birth = birth.AddDays(1);
+        }
+        return code;
     }
 
     private static bool WriteContract(StreamWriter w, Random r, GeneratorUnit unit, SyntheticBorrower b, int index, string number, DateOnly export)
