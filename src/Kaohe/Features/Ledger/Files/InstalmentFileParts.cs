@@ -28,7 +28,6 @@ internal static class InstalmentFileParts
         public InstalmentValidator Validator { get; } = validator;
         public IPartitionedSink? Sink { get; } = sink;
         public long Rows { get; set; }
-        public bool EndedOnCuts { get; set; } = true;
     }
 
     /// <param name="partCount">The number of chunks, or 0 for <see cref="ChunksPerWorker"/> per core (each at least <see cref="MinPartBytes"/>).</param>
@@ -46,22 +45,23 @@ internal static class InstalmentFileParts
         var share = (length - header.DataStart) / workers.Length;
         var shared = new SharedProgress(progress, workers.Length);
         var sha = hash ? Task.Run(() => Sha256(file)) : Task.FromResult("");
-        var next = -1;
+        var (next, givenUp) = (-1, false);
         Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w =>
         {
             var worker = workers[w] = new Worker(new InstalmentValidator(units, unitAllowed, share), sink?.NewPart(share));
             var buffer = new byte[1 << 20];
             long done = 0;
-            for (int c; worker.EndedOnCuts && worker.Validator.ErrorCount == 0 && (c = Interlocked.Increment(ref next)) < chunks.Count;)
+            // A bad row or a cut inside a quoted field anywhere sends the file to the one-pass read: the others stop too.
+            for (int c; !Volatile.Read(ref givenUp) && (c = Interlocked.Increment(ref next)) < chunks.Count;)
             {
                 var (start, end) = chunks[c];
                 var csv = new CsvByteReader(new FileSliceStream(file, start), header.Encoding, end - start, buffer);
                 worker.Rows += InstalmentFile.ReadRows(csv, header.Columns, header.Count, worker.Validator, worker.Sink, bytes => shared.Report(w, done + bytes));
-                worker.EndedOnCuts = csv.Position == end - start;
                 done += end - start;
+                if (csv.Position != end - start || worker.Validator.ErrorCount > 0) Volatile.Write(ref givenUp, true);
             }
         });
-        if (workers.Any(w => !w.EndedOnCuts || w.Validator.ErrorCount > 0) || workers.Sum(w => w.Rows) == 0) return null;
+        if (givenUp || workers.Sum(w => w.Rows) == 0) return null;
         // The workers' sinks are joined into the first while the cross-worker rules are checked on the other core;
         // the caller's sink only receives the joined part once the file is known to be valid.
         var joined = Task.Run(() => JoinParts(workers));
