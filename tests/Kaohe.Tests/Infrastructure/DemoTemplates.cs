@@ -35,7 +35,7 @@ public static class DemoTemplates
 
     private static async Task<string> BuildSqliteAsync()
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("kaohe-template-").FullName, "template.db");
+        var path = Path.Combine(TestFolders.Create("kaohe-template-"), "template.db");
         await LoadAsync(DatabaseTarget.Parse(path).ConnectionString);
         // Fold the WAL into the main file so a plain copy holds everything.
         await using (var conn = new SqliteConnection($"Data Source={path};Pooling=False"))

@@ -23,7 +23,7 @@ public sealed class AuditCommandTests
     [Fact]
     public async Task AuditVerify_CatchesARowChangedBehindTheAppsBack()
     {
-        var folder = Directory.CreateTempSubdirectory("kaohe-cli-").FullName;
+        var folder = TestFolders.Create("kaohe-cli-");
         var db = Path.Combine(folder, "k.db");
         Assert.Equal(0, (await RunAsync("demo", "load", "--db", db)).Code);
         var (okCode, okOutput) = await RunAsync("audit", "verify", "--db", db);
@@ -46,7 +46,7 @@ public sealed class AuditCommandTests
     [Fact]
     public async Task UnitsImport_BadFile_ExitsWithEveryErrorAndWritesNothing()
     {
-        var folder = Directory.CreateTempSubdirectory("kaohe-cli-").FullName;
+        var folder = TestFolders.Create("kaohe-cli-");
         var db = Path.Combine(folder, "k.db");
         var file = Path.Combine(folder, "bad.csv");
         await File.WriteAllBytesAsync(file, Files.Csv("规范名称,单位类型,区划代码,通报分组\n甲县,县,410199,郑州市\n,县,410198,郑州市\n", gbk: true));

@@ -19,7 +19,7 @@ public abstract class ImportCancellationDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(20).Take(2).ToList();
         // 140,000 rows, 70,000 per unit: four chunks. Each read of the file reports its progress every 65,536 rows, the write's after the check's.
-        var path = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-cancel-").FullName, 140_000, 3, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        var path = LedgerGenerator.Generate(TestFolders.Create("kaohe-cancel-"), 140_000, 3, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
         var length = new FileInfo(path).Length;
         var before = await CountsAsync(db);
         using var cancel = new CancellationTokenSource();

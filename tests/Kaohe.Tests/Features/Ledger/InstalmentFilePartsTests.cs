@@ -21,7 +21,7 @@ public sealed class GeneratedLedgerFixture : IAsyncLifetime
         _db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         Units = await UnitResolver.LoadAsync(_db.Target, default);
         var units = (await _db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(4).ToList();
-        var folder = Directory.CreateTempSubdirectory("kaohe-parts-").FullName;
+        var folder = TestFolders.Create("kaohe-parts-");
         Path = LedgerGenerator.Generate(folder, 20_000, 7, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
         Lines = File.ReadAllLines(Path);
     }

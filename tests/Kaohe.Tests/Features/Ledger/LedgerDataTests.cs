@@ -155,7 +155,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
     public async Task GeneratedLedger_FileAndDatabaseFigures_Agree()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
-        var folder = Directory.CreateTempSubdirectory("kaohe-gen-").FullName;
+        var folder = TestFolders.Create("kaohe-gen-");
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(10).Take(3).ToList();
         var files = LedgerGenerator.Generate(folder, 6000, 42, units, new DateOnly(2025, 12, 31));
         var request = new LedgerFiguresRequest(new DateOnly(2025, 9, 30), null, LedgerLevel.Unit);

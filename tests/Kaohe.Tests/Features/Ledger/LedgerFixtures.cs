@@ -1,5 +1,6 @@
 using Kaohe.Domain.Ledger;
 using Kaohe.Features.Ledger;
+using Kaohe.Tests.Infrastructure;
 
 namespace Kaohe.Tests.Features.Ledger;
 
@@ -44,7 +45,7 @@ internal static class LedgerFixtures
 
     public static string Write(byte[] bytes, string name)
     {
-        var folder = Directory.CreateTempSubdirectory("kaohe-ledger-").FullName;
+        var folder = TestFolders.Create("kaohe-ledger-");
         var path = Path.Combine(folder, name);
         File.WriteAllBytes(path, bytes);
         return path;

@@ -12,7 +12,7 @@ public sealed class LedgerGeneratorTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(1).ToList();
         // About 4,000 borrowers in one county: more than the thousand sequence codes of one birth date.
-        var generated = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-generator-").FullName, 200_000, 4, units, new DateOnly(2025, 12, 31));
+        var generated = LedgerGenerator.Generate(TestFolders.Create("kaohe-generator-"), 200_000, 4, units, new DateOnly(2025, 12, 31));
 
         var rows = File.ReadLines(generated.InstalmentsPath).Skip(1).Select(l => l.Split(',')).ToList();
         Assert.Equal(generated.Borrowers, rows.Select(r => r[2]).Distinct().Count());

@@ -45,7 +45,7 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(20).Take(2).ToList();
         // 150,000 rows: a 15 MB file (read in parts), over 65,536 rows per unit (more than one chunk each).
-        var files = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-bulk-").FullName, 150_000, 3, units, new DateOnly(2025, 12, 31));
+        var files = LedgerGenerator.Generate(TestFolders.Create("kaohe-bulk-"), 150_000, 3, units, new DateOnly(2025, 12, 31));
         var result = await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(files.InstalmentsPath, UserScope.System));
         Assert.Equal((150_000L, 2), (result.Rows, result.UnitsReplaced));
         var lines = File.ReadLines(files.InstalmentsPath).Skip(1).ToList();
@@ -77,7 +77,7 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         // 1,000 good rows (over the 64 KB from which the encoding is chosen: UTF-8), then two bad ones.
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(1).ToList();
-        var generated = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-text-").FullName, 1_000, 5, units, new DateOnly(2025, 12, 31));
+        var generated = LedgerGenerator.Generate(TestFolders.Create("kaohe-text-"), 1_000, 5, units, new DateOnly(2025, 12, 31));
         var good = File.ReadAllBytes(generated.InstalmentsPath);
         var unit = units[0].Name;
         var longContract = $"{unit},{new string('H', LedgerLimits.ContractNumber + 1)},{Id("410122200001010015")},张三,2024-12-20,1,0,0,0,\n";
@@ -102,7 +102,7 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(1).ToList();
         // 70,000 rows: the check reports progress after 65,536 of them, when row 2 is long read and hashed.
-        var path = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-change-").FullName, 70_000, 6, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        var path = LedgerGenerator.Generate(TestFolders.Create("kaohe-change-"), 70_000, 6, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
         var before = await db.Query(async c => (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync())); // the demo ledger
         var changed = false;
         void ChangeRow2(long _)

@@ -19,7 +19,7 @@ public sealed class PostgresLedgerIndexTests
     {
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Skip(20).Take(2).ToList();
-        var files = LedgerGenerator.Generate(Directory.CreateTempSubdirectory("kaohe-brin-").FullName, 150_000, 3, units, new DateOnly(2025, 12, 31));
+        var files = LedgerGenerator.Generate(TestFolders.Create("kaohe-brin-"), 150_000, 3, units, new DateOnly(2025, 12, 31));
         await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(files.InstalmentsPath, UserScope.System));
 
         await using var conn = new NpgsqlConnection(db.Target.ConnectionString);

@@ -24,7 +24,7 @@ public sealed class NoticeCommandTests
     [Fact]
     public async Task ResultsImport_ThenNotice_WritesTheFile_AndASecondImportOfTheYearIsRefused()
     {
-        var folder = Directory.CreateTempSubdirectory("kaohe-notice-").FullName;
+        var folder = TestFolders.Create("kaohe-notice-");
         try
         {
             var db = Path.Combine(folder, "k.db");
