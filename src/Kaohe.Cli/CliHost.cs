@@ -11,7 +11,7 @@ namespace Kaohe.Cli;
 /// Builds the same services the web app uses for one command. The CLI is an operator's tool on the
 /// server: it acts with the province administrator's scope, and its audit entries name the OS user.
 /// Plain lines go to <see cref="Console"/>; Spectre draws the tables, colours and progress bars (its first use
-/// costs a command 10–25 ms, a tenth of `ledger stats FILE`).
+/// costs a command 10–25 ms, a tenth of `ledger stats` on a small file).
 /// </summary>
 internal static class CliHost
 {
