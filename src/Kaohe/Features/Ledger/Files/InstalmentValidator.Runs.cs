@@ -84,25 +84,32 @@ public sealed partial class InstalmentValidator
     private void CheckName(in InstalmentRow row, ReadOnlySpan<byte> name)
     {
         var nameHash = unchecked((int)Hash64(name));
+        if (_partNames is not null)
+        {
+            _partNames.Add(row.IdNumber, nameHash);
+            return;
+        }
         ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, row.IdNumber, out var exists);
         if (!exists) n = (nameHash, row.Line);
         else if (n.NameHash != nameHash) Error(row.Line, Name, NameDiffers(n.Line));
     }
 
     /// <summary>
+    /// A part of a file, read: checks its runs of a contract and its names of a borrower against each other (see
+    /// <see cref="ContractDays.Settle"/>); false when they break a rule together, or the part could not tell.
+    /// </summary>
+    public bool Settle()
+    {
+        if (_partNames is null) throw new InvalidOperationException("only a part of a file is settled");
+        _days.Store(_run);
+        return _days.Settle() && _partNames.Settle();
+    }
+
+    /// <summary>
     /// Whether rows checked by <paramref name="other"/> (another part of the same file) break a cross-row
-    /// rule together with rows checked here. Run on valid parts only; a conflict sends the file to one
+    /// rule together with rows checked here. Run on valid, settled parts only; a conflict sends the file to one
     /// sequential pass, which reports it with exact line numbers.
     /// </summary>
-    public bool ConflictsWith(InstalmentValidator other)
-    {
-        _days.Store(_run);
-        other._days.Store(other._run);
-        if (_days.Overlaps(other._days)) return true;
-        foreach (var (id, n) in other._names)
-        {
-            if (_names.TryGetValue(id, out var mine) && mine.NameHash != n.NameHash) return true;
-        }
-        return false;
-    }
+    public bool ConflictsWith(InstalmentValidator other) =>
+        _days.Overlaps(other._days) || _partNames!.ConflictsWith(other._partNames!);
 }
