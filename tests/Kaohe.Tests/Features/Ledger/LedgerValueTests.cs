@@ -92,6 +92,23 @@ public sealed class LedgerValueTests
     }
 
     [Fact]
+    public void LedgerDate_ADateInALine_ParsesAsTheDateAlone_WhateverSurroundsIt()
+    {
+        // Dates of every form and near-forms, with other separators at the dashes' places, between other fields.
+        var random = new Random(20261203);
+        string[] dates = ["2019-12-20", "2019/12/20", "2019.12.20", "2019x12x20", "2019-12/20", "2019-1-20", "20191220", "2019-02-30", "2020-02-29", "", "2019-12-20 00:00:00"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var date = dates[random.Next(dates.Length)];
+            if (date.Length == 10 && random.Next(2) == 0) date = date[..random.Next(10)] + (char)random.Next('-', ':') + date[(date.Length - 9 + random.Next(9))..];
+            var before = new string('9', random.Next(12)) + ",";
+            var line = Encoding.ASCII.GetBytes(before + date + "," + new string('1', random.Next(20)));
+            var (start, end) = (before.Length, before.Length + date.Length);
+            Assert.Equal(LedgerDate.ParseDayNumber(line.AsSpan(start, end - start)), LedgerDate.ParseDayNumber(line, start, end));
+        }
+    }
+
+    [Fact]
     public void ContractDays_YearBit_IsTheYearsBitOnlyOnTheContractsDayOfTheYear_From2000Through2063()
     {
         var dueDay = (12 * 32) + 20;

@@ -44,8 +44,10 @@ public sealed class LedgerCalculator(DateOnly asOf, int year, int expectedBorrow
     public int Year => _year;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void IInstalmentSink.Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding) =>
-        Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
+    void IInstalmentSink.Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding) => Add(row);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Add(in InstalmentRow row) => Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
 
     /// <summary>One instalment: due and paid in fen, days as <see cref="DateOnly.DayNumber"/>, paidDay -1 when unpaid.</summary>
     public void Add(int unit, long borrower, int dueDay, long due, long paid, int paidDay)
@@ -94,9 +96,11 @@ public sealed class LedgerCalculator(DateOnly asOf, int year, int expectedBorrow
     /// <summary>Makes a unit appear in the figures even when none of its rows fall due by the as-of date.</summary>
     public void IncludeUnit(int unit) => Totals(unit);
 
-    private LedgerTotals Totals(int unit)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private LedgerTotals Totals(int unit) => unit == _lastUnit ? _last! : OtherUnit(unit);
+
+    private LedgerTotals OtherUnit(int unit)
     {
-        if (unit == _lastUnit) return _last!;
         if (!_units.TryGetValue(unit, out var t)) _units[unit] = t = new LedgerTotals();
         _lastUnit = unit;
         return _last = t;

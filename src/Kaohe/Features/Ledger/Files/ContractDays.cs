@@ -169,24 +169,32 @@ internal sealed class ContractRun
     private byte[] _contract = new byte[64], _id = new byte[32], _name = new byte[64], _prefix = new byte[256];
     private int _contractLength, _idLength, _nameLength, _prefixLength;
 
+    private ContractDays.Entry _first;
+    private ulong _years;
+    private int _monthDay;
+
     public bool IsOpen { get; private set; }
     public ulong Key { get; private set; }
     public int Slot { get; private set; }
-    public ContractDays.Entry Entry { get; private set; }
-    public long IdNumber => Entry.IdNumber;
-    public int Unit => Entry.Unit;
+
+    /// <summary>The contract's entry with the days read so far.</summary>
+    public ContractDays.Entry Entry => _first with { Years = _years };
+
+    public long IdNumber => _first.IdNumber;
+    public int Unit => _first.Unit;
     public ReadOnlySpan<byte> Contract => _contract.AsSpan(0, _contractLength);
     public ReadOnlySpan<byte> Id => _id.AsSpan(0, _idLength);
     public ReadOnlySpan<byte> Name => _name.AsSpan(0, _nameLength);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Matches(ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, int unit) =>
-        IsOpen && unit == Entry.Unit && contract.SequenceEqual(Contract)
+        IsOpen && unit == _first.Unit && contract.SequenceEqual(Contract)
         && id.SequenceEqual(Id) && name.SequenceEqual(Name);
 
     public void Begin(ulong key, (ContractDays.Entry Entry, int Slot) opened, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
     {
-        (Key, Entry, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
+        (Key, _first, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
+        (_years, _monthDay) = (opened.Entry.Years, opened.Entry.MonthDay);
         _contractLength = Copy(contract, ref _contract);
         _idLength = Copy(id, ref _id);
         _nameLength = Copy(name, ref _name);
@@ -205,12 +213,13 @@ internal sealed class ContractRun
     }
 
     /// <summary>Records the row's due date: the line of an earlier row of the contract on that day, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddDay(ContractDays days, int day, int line)
     {
-        var bit = ContractDays.YearBit(day, Entry.MonthDay);
+        var bit = ContractDays.YearBit(day, _monthDay);
         if (bit == 0) return days.AddOther(Key, day, line);
-        if ((Entry.Years & bit) != 0) return Entry.Line;
-        Entry = Entry with { Years = Entry.Years | bit };
+        if ((_years & bit) != 0) return _first.Line;
+        _years |= bit;
         return -1;
     }
 

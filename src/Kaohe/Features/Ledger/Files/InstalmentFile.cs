@@ -70,13 +70,15 @@ public static class InstalmentFile
     {
         var last = at.Max();
         var bankLayout = headerCount == at.Length && at.Select((c, i) => c == i).All(x => x);
+        var figures = sink as LedgerCalculator; // called directly, the sink of most rows read
         long rows = 0;
         while (true)
         {
             if (bankLayout && v.TryContinueRun(csv.Buffered, csv.NextLineNumber, out var next, out var length))
             {
                 csv.SkipLine(length);
-                sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
+                if (figures is not null) figures.Add(next);
+                else sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
             }
             else if (!csv.Read()) break;
             else if (csv.FieldCount < headerCount && csv.FieldCount <= last) v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headerCount, csv.FieldCount));

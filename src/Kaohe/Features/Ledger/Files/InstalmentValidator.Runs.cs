@@ -19,16 +19,16 @@ public sealed partial class InstalmentValidator
     public bool TryContinueRun(ReadOnlySpan<byte> buffered, int lineNumber, out InstalmentRow row, out int length)
     {
         (row, length) = (default, 0);
-        Span<int> ends = stackalloc int[Payments.Fields];
-        if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ends, out var tailLength)) return false;
-        var dueDay = LedgerDate.ParseDayNumber(tail[..ends[0]]);
+        Payments.Ends ends = default;
+        if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ref ends, out var tailLength)) return false;
+        var dueDay = LedgerDate.ParseDayNumber(tail, 0, ends[0]);
         var dp = Yuan.ParseFen(tail, ends[0] + 1, ends[1]);
         var di = Yuan.ParseFen(tail, ends[1] + 1, ends[2]);
         var pp = Payments.Optional(tail, ends[2] + 1, ends[3]);
         var pi = Payments.Optional(tail, ends[3] + 1, ends[4]);
-        var paidDate = tail[(ends[4] + 1)..ends[5]];
-        var paidDay = paidDate.IsEmpty ? -1 : LedgerDate.ParseDayNumber(paidDate);
-        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !paidDate.IsEmpty) || Payments.Check(dp, di, pp, pi, paidDate.IsEmpty, paidDay) != 0) return false;
+        var noPaidDate = ends[4] + 1 == ends[5];
+        var paidDay = noPaidDate ? -1 : LedgerDate.ParseDayNumber(tail, ends[4] + 1, ends[5]);
+        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !noPaidDate) || Payments.Check(dp, di, pp, pi, noPaidDate, paidDay) != 0) return false;
         if (_run.AddDay(_days, dueDay, lineNumber) >= 0) return false;
         row = new InstalmentRow(lineNumber, _run.Unit, _run.IdNumber, dueDay, dp, di, pp, pi, paidDay);
         length = buffered.Length - tail.Length + tailLength;
