@@ -39,8 +39,15 @@ public static class LedgerDate
     private const int FirstYear = 1900, LastYear = 2200;
 
     /// <summary>The day number of the first of each month from January 1900 through January 2201: a month's length is the next one less it.</summary>
-    private static readonly int[] MonthStarts = [.. Enumerable.Range(0, ((LastYear - FirstYear + 1) * 12) + 1)
-        .Select(i => new DateOnly(FirstYear + (i / 12), (i % 12) + 1, 1).DayNumber)];
+    private static readonly int[] MonthStarts = FirstsOfMonths();
+
+    // A loop rather than LINQ: a static table is built at a command's start, where LINQ over value types waits for the JIT.
+    private static int[] FirstsOfMonths()
+    {
+        var starts = new int[((LastYear - FirstYear + 1) * 12) + 1];
+        for (var i = 0; i < starts.Length; i++) starts[i] = new DateOnly(FirstYear + (i / 12), (i % 12) + 1, 1).DayNumber;
+        return starts;
+    }
 
     /// <summary>
     /// The day number of <c>line[start..end]</c>, as <see cref="ParseDayNumber(ReadOnlySpan{byte})"/> gives it: the bank's

@@ -114,8 +114,19 @@ internal sealed class ContractDays
     /// Every day of the mask's years from 1 January 2000, as (year − 2000) × 512 + month × 32 + day: one load answers
     /// <see cref="YearBit"/>, asked for millions of rows (94 KB, of which a file's due dates touch a few lines).
     /// </summary>
-    private static readonly int[] YearAndMonthDays = [.. Enumerable.Range(MaskStart, new DateOnly(FirstYear + Years, 1, 1).DayNumber - MaskStart)
-        .Select(DateOnly.FromDayNumber).Select(d => (d.Year - FirstYear) * 512 + MonthDay(d))];
+    private static readonly int[] YearAndMonthDays = EveryMaskDay();
+
+    // A loop rather than LINQ: built at a command's start, where LINQ over value types waits for the JIT.
+    private static int[] EveryMaskDay()
+    {
+        var days = new int[new DateOnly(FirstYear + Years, 1, 1).DayNumber - MaskStart];
+        for (var i = 0; i < days.Length; i++)
+        {
+            var d = DateOnly.FromDayNumber(MaskStart + i);
+            days[i] = ((d.Year - FirstYear) * 512) + MonthDay(d);
+        }
+        return days;
+    }
 
     /// <summary>Whether a contract of <paramref name="other"/> (a settled part, as this) has another borrower or unit here, or a due date seen here too.</summary>
     public bool Overlaps(ContractDays other)
