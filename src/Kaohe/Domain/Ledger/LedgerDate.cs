@@ -37,8 +37,25 @@ public static class LedgerDate
     }
 
     private const int FirstYear = 1900, LastYear = 2200;
-    private static readonly int[] YearStarts = [.. Enumerable.Range(FirstYear, LastYear - FirstYear + 2).Select(y => new DateOnly(y, 1, 1).DayNumber)];
-    private static ReadOnlySpan<short> MonthStarts => [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+    /// <summary>The day number of the first of each month from January 1900 through January 2201: a month's length is the next one less it.</summary>
+    private static readonly int[] MonthStarts = FirstsOfMonths();
+
+    // A loop rather than LINQ: a static table is built at a command's start, where LINQ over value types waits for the JIT.
+    private static int[] FirstsOfMonths()
+    {
+        var starts = new int[((LastYear - FirstYear + 1) * 12) + 1];
+        for (var i = 0; i < starts.Length; i++) starts[i] = new DateOnly(FirstYear + (i / 12), (i % 12) + 1, 1).DayNumber;
+        return starts;
+    }
+
+    /// <summary>
+    /// The day number of <c>line[start..end]</c>, as <see cref="ParseDayNumber(ReadOnlySpan{byte})"/> gives it: the bank's
+    /// yyyy-MM-dd read in place, any other form by the general parser.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ParseDayNumber(ReadOnlySpan<byte> line, int start, int end) =>
+        end - start == 10 && line[start + 4] == '-' && line[start + 7] == '-' ? Iso(line[start..]) : ParseDayNumber(line[start..end]);
 
     /// <summary>
     /// yyyy-MM-dd (the dashes already seen) read as one word of its eight digits: checked and combined two, then four
@@ -76,8 +93,8 @@ public static class LedgerDate
     private static int Make(int y, int m, int d)
     {
         if (y < FirstYear || y > LastYear || m < 1 || m > 12 || d < 1) return -1;
-        var leapDay = DateTime.IsLeapYear(y) ? 1 : 0;
-        var length = MonthStarts[m] - MonthStarts[m - 1] + (m == 2 ? leapDay : 0);
-        return d > length ? -1 : YearStarts[y - FirstYear] + MonthStarts[m - 1] + (m > 2 ? leapDay : 0) + d - 1;
+        var month = ((y - FirstYear) * 12) + m - 1;
+        var first = MonthStarts[month];
+        return d > MonthStarts[month + 1] - first ? -1 : first + d - 1;
     }
 }

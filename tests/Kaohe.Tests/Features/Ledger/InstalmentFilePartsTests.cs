@@ -91,16 +91,19 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
         Assert.Equal((at + 1, "应还利息"), (error.Row, error.Column));
     }
 
-    public static TheoryData<string, string> CrossPartConflicts => new()
+    public static TheoryData<string, string, bool> CrossRowConflicts => new()
     {
-        { "contract", "合同编号" },   // the first row's contract again near the end, with another borrower
-        { "instalment", "应还日期" }, // the first row itself again near the end
-        { "name", "借款人姓名" },     // the first borrower near the end under another name, on a new contract
+        { "contract", "合同编号", false },   // the first row's contract again at the end, with another borrower
+        { "instalment", "应还日期", false }, // the first row itself again at the end
+        { "name", "借款人姓名", false },     // the first borrower at the end under another name, on a new contract
+        { "contract", "合同编号", true },    // the same, in the second contract's rows: in the same part, in another run
+        { "instalment", "应还日期", true },
+        { "name", "借款人姓名", true },
     };
 
     [Theory]
-    [MemberData(nameof(CrossPartConflicts))]
-    public void InParts_RowsOfTwoPartsThatConflict_AreReportedAsInOnePass(string kind, string column)
+    [MemberData(nameof(CrossRowConflicts))]
+    public void InParts_RowsThatConflict_InOnePartOrTwo_AreReportedAsInOnePass(string kind, string column, bool nearTheFirst)
     {
         var first = ledger.Lines[1].Split(',');
         var other = ledger.Lines[^1].Split(',');
@@ -110,13 +113,60 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
             "instalment" => first,
             _ => [first[0], "HT-NEW-1", first[2], "另一个名字", .. first[4..]],
         };
-        var lines = ledger.Lines.Append(string.Join(',', repeated)).ToArray();
+        var lines = ledger.Lines.ToList();
+        var at = nearTheFirst ? AfterTheFirstContract() + 1 : lines.Count;
+        lines.Insert(at, string.Join(',', repeated));
         var path = Write(lines);
         Assert.Null(InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, partCount: 3));
         var inParts = InstalmentFile.Read(path, ledger.Units, null, null, null, hash: false, parts: 3);
         var error = Assert.Single(inParts.Errors);
-        Assert.Equal((lines.Length, column), (error.Row, error.Column));
+        Assert.Equal((at + 1, column), (error.Row, error.Column));
         Assert.Equal(OnePass(path).Result.Errors, inParts.Errors);
+    }
+
+    [Fact]
+    public void InParts_ContractsInManyRuns_AreJoinedWhenEachPartIsRead()
+    {
+        // Sorted by due date, the rows of a contract (and of a borrower) lie apart, in many runs within each part.
+        var sorted = ledger.Lines.Take(1).Concat(ledger.Lines.Skip(1).OrderBy(l => l.Split(',')[4], StringComparer.Ordinal)).ToArray();
+        var path = Write(sorted);
+        var (result, onePass) = OnePass(path);
+        Assert.True(result.IsValid);
+        var table = Table(onePass);
+        Assert.Equal(Table(OnePass(ledger.Path).Calc), table);
+        foreach (var parts in new[] { 2, 5 })
+        {
+            var calc = new LedgerCalculator(AsOfDate, 2025);
+            Assert.NotNull(InstalmentFileParts.TryRead(path, ledger.Units, calc, null, null, hash: false, parts));
+            Assert.Equal(table, Table(calc));
+        }
+    }
+
+    [Fact]
+    public void InParts_AContractsRunsOnTwoDaysOfTheYear_AreLeftToOnePass_WhichAcceptsThem()
+    {
+        // The first contract's last row moved a few rows on and to another day of the year: its two runs in one part
+        // keep their days on different days of the year, which a part does not join; the one pass accepts the file.
+        var lines = ledger.Lines.ToList();
+        var end = AfterTheFirstContract();
+        var moved = lines[end - 1].Split(',');
+        lines.RemoveAt(end - 1);
+        moved[4] = "2040-06-01";
+        lines.Insert(end + 2, string.Join(',', moved));
+        var path = Write(lines);
+        Assert.Null(InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, partCount: 2));
+        var (onePassResult, onePass) = OnePass(path);
+        Assert.True(onePassResult.IsValid);
+        var calc = new LedgerCalculator(AsOfDate, 2025);
+        Assert.True(InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: false, parts: 2).IsValid);
+        Assert.Equal(Table(onePass), Table(calc));
+    }
+
+    /// <summary>The index of the first line after the first contract's rows.</summary>
+    private int AfterTheFirstContract()
+    {
+        var contract = ledger.Lines[1].Split(',')[1];
+        return Array.FindIndex(ledger.Lines, 2, l => l.Split(',')[1] != contract);
     }
 
     [Fact]

@@ -92,6 +92,23 @@ public sealed class LedgerValueTests
     }
 
     [Fact]
+    public void LedgerDate_ADateInALine_ParsesAsTheDateAlone_WhateverSurroundsIt()
+    {
+        // Dates of every form and near-forms, with other separators at the dashes' places, between other fields.
+        var random = new Random(20261203);
+        string[] dates = ["2019-12-20", "2019/12/20", "2019.12.20", "2019x12x20", "2019-12/20", "2019-1-20", "20191220", "2019-02-30", "2020-02-29", "", "2019-12-20 00:00:00"];
+        for (var i = 0; i < 2_000; i++)
+        {
+            var date = dates[random.Next(dates.Length)];
+            if (date.Length == 10 && random.Next(2) == 0) date = date[..random.Next(10)] + (char)random.Next('-', ':') + date[(date.Length - 9 + random.Next(9))..];
+            var before = new string('9', random.Next(12)) + ",";
+            var line = Encoding.ASCII.GetBytes(before + date + "," + new string('1', random.Next(20)));
+            var (start, end) = (before.Length, before.Length + date.Length);
+            Assert.Equal(LedgerDate.ParseDayNumber(line.AsSpan(start, end - start)), LedgerDate.ParseDayNumber(line, start, end));
+        }
+    }
+
+    [Fact]
     public void ContractDays_YearBit_IsTheYearsBitOnlyOnTheContractsDayOfTheYear_From2000Through2063()
     {
         var dueDay = (12 * 32) + 20;
@@ -153,26 +170,52 @@ public sealed class LedgerValueTests
         }
         for (var i = 0; i < keys.Count; i++)
         {
-            Assert.True(index.TryGet(keys[i], out var value));
-            Assert.Equal(i, value);
+            Assert.Equal(i, index.GetOrAdd(keys[i], out var exists));
+            Assert.True(exists);
         }
-        Assert.False(index.TryGet(12345, out _));
+        index.GetOrAdd(12345, out var added);
+        Assert.False(added);
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(10_000)]
-    public void ContractIndex_AnyShared_SeesEachKeyOfBoth_WithBothValues(int otherExpected)
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(50_000, 2)]
+    [InlineData(3_000, 3)]
+    public void KeySort_SortsTheKeys_EachWithItsItem_AsArraySortDoes(int count, int seed)
     {
-        var keys = Enumerable.Range(0, 10_000).Select(i => System.IO.Hashing.XxHash3.HashToUInt64(BitConverter.GetBytes(i))).Append(0UL).ToList();
-        var (index, other) = (new ContractIndex(expected: 10_000), new ContractIndex(otherExpected));
-        for (var i = 0; i < keys.Count; i++) index.GetOrAdd(keys[i], out _) = i;
-        for (var i = 0; i < keys.Count; i += 3) other.GetOrAdd(keys[i], out _) = -i;
-        other.GetOrAdd(12345, out _) = 1;
-        var seen = new List<(int Mine, int Theirs)>();
-        Assert.False(index.AnyShared(other, (_, mine, theirs) => { seen.Add((mine, theirs)); return false; }));
-        Assert.Equal(Enumerable.Range(0, keys.Count).Where(i => i % 3 == 0).Select(i => (i, -i)), seen.Order());
-        Assert.True(index.AnyShared(other, (_, mine, _) => mine == 3));
+        var random = new Random(seed);
+        var keys = Enumerable.Range(0, count).Select(_ => seed switch
+        {
+            2 => (ulong)random.NextInt64(),            // hashes: every byte differs
+            3 => 410_100_000_000UL + (ulong)random.Next(500), // ID-like numbers: the high bytes shared, many repeated
+            _ => 7UL,
+        }).ToArray();
+        var original = keys.ToArray();
+        var items = Enumerable.Range(0, count).ToArray();
+        KeySort.Sort(keys, items, count);
+        Assert.Equal(original.Order(), keys);
+        Assert.Equal(Enumerable.Range(0, count), items.Order());               // each item once
+        Assert.All(Enumerable.Range(0, count), i => Assert.Equal(original[items[i]], keys[i])); // beside its own key
+    }
+
+    [Fact]
+    public void BorrowerStates_CompactedWhenFullAndJoined_SumEachBorrowerOfEachUnitOnce()
+    {
+        // 30,000 states of 3,000 borrowers, some in two units, into lists made for 1: compacted many times, then joined.
+        var random = new Random(5);
+        var states = Enumerable.Range(0, 30_000).Select(_ =>
+        {
+            var borrower = 410_100_199_001_010_000L + random.Next(3000);
+            return (Unit: borrower % 7 == 0 ? random.Next(2) : 1, Borrower: borrower, Overdue: (long)random.Next(100_000), Oldest: random.Next(700_000, 740_000));
+        }).ToList();
+        var (first, second) = (new BorrowerStates(1), new BorrowerStates(1));
+        foreach (var (x, i) in states.Select((x, i) => (x, i))) (i % 3 == 0 ? first : second).Add(x.Unit, x.Borrower, x.Overdue, x.Oldest);
+        first.Join(second);
+        var expected = states.GroupBy(x => (x.Unit, x.Borrower))
+            .Select(g => (g.Key.Unit, Overdue: g.Sum(x => x.Overdue), Oldest: g.Min(x => x.Oldest))).Order().ToList();
+        Assert.True(expected.Count > 3000); // some borrowers in two units
+        Assert.Equal(expected, first.Distinct().ToArray().Select(b => (b.Unit, b.Overdue, b.OldestUnpaid)).Order());
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using Kaohe.Domain.Ledger;
 
@@ -10,17 +9,19 @@ namespace Kaohe.Features.Ledger;
 /// database. It keeps totals per unit and one small state per borrower (overdue amount and oldest
 /// unpaid due date), never the rows. Borrower keys only need to be distinct per person: the file
 /// path passes the numeric ID number, the database path the stored borrower key. A borrower's rows
-/// usually come together, so the borrower being read is summed apart and stored on leaving him.
+/// usually come together, so the borrower being read is summed apart and stored on leaving him
+/// (appended to <see cref="BorrowerStates"/>, which sorts and sums them once).
 /// Parts of a file can be computed apart (<see cref="NewPart"/>) and joined: the figures are sums,
 /// and a borrower's state is a sum and a minimum.
 /// </summary>
-public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
+/// <param name="expectedBorrowers">How many borrowers to make room for at first.</param>
+public sealed class LedgerCalculator(DateOnly asOf, int year, int expectedBorrowers = 0) : IPartitionedSink
 {
     private readonly int _asOf = asOf.DayNumber;
     private readonly int _yearStart = new DateOnly(year, 1, 1).DayNumber;
     private readonly int _year = year;
     private readonly Dictionary<int, LedgerTotals> _units = [];
-    private Dictionary<(int Unit, long Borrower), Borrower> _borrowers = [];
+    private readonly BorrowerStates _borrowers = new(expectedBorrowers);
     private readonly HashSet<(int Unit, long Borrower)> _unconfirmed = [];
     private LedgerTotals? _last;
     private int _lastUnit = -1;
@@ -43,8 +44,10 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
     public int Year => _year;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    void IInstalmentSink.Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding) =>
-        Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
+    void IInstalmentSink.Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding) => Add(row);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Add(in InstalmentRow row) => Add(row.UnitId, row.IdNumber, row.DueDay, row.Due, row.Paid, row.PaidDay);
 
     /// <summary>One instalment: due and paid in fen, days as <see cref="DateOnly.DayNumber"/>, paidDay -1 when unpaid.</summary>
     public void Add(int unit, long borrower, int dueDay, long due, long paid, int paidDay)
@@ -74,9 +77,7 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
     private void StoreCurrent()
     {
         if (_current.Unit < 0) return;
-        ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, _current, out var exists);
-        if (!exists) b.OldestUnpaid = int.MaxValue;
-        b.Add(_state.Overdue, _state.OldestUnpaid);
+        _borrowers.Add(_current.Unit, _current.Borrower, _state.Overdue, _state.OldestUnpaid);
         _current = (-1, -1);
     }
 
@@ -95,9 +96,11 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
     /// <summary>Makes a unit appear in the figures even when none of its rows fall due by the as-of date.</summary>
     public void IncludeUnit(int unit) => Totals(unit);
 
-    private LedgerTotals Totals(int unit)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private LedgerTotals Totals(int unit) => unit == _lastUnit ? _last! : OtherUnit(unit);
+
+    private LedgerTotals OtherUnit(int unit)
     {
-        if (unit == _lastUnit) return _last!;
         if (!_units.TryGetValue(unit, out var t)) _units[unit] = t = new LedgerTotals();
         _lastUnit = unit;
         return _last = t;
@@ -105,9 +108,7 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
 
     public IPartitionedSink NewPart(long bytes)
     {
-        var part = new LedgerCalculator(AsOf, _year);
-        part._borrowers.EnsureCapacity(LedgerSizing.Borrowers(bytes));
-        return part;
+        return new LedgerCalculator(AsOf, _year, LedgerSizing.Borrowers(bytes));
     }
 
     /// <summary>Adds a part's instalment figures and borrower states to these (the part is used up).</summary>
@@ -117,25 +118,14 @@ public sealed class LedgerCalculator(DateOnly asOf, int year) : IPartitionedSink
         other.StoreCurrent();
         foreach (var (unit, totals) in other._units) Totals(unit).Add(totals);
         StoreCurrent();
-        if (_borrowers.Count == 0)
-        {
-            (_borrowers, other._borrowers) = (other._borrowers, _borrowers); // nothing to add to: take the part's states whole
-            return;
-        }
-        foreach (var (key, theirs) in other._borrowers)
-        {
-            ref var b = ref CollectionsMarshal.GetValueRefOrAddDefault(_borrowers, key, out var exists);
-            if (!exists) b.OldestUnpaid = int.MaxValue;
-            b.Add(theirs.Overdue, theirs.OldestUnpaid);
-        }
+        _borrowers.Join(other._borrowers);
     }
 
     /// <summary>Closes the borrower states into per-unit head counts and aging buckets.</summary>
     public IReadOnlyDictionary<int, LedgerTotals> Finish()
     {
         StoreCurrent();
-        foreach (var ((unit, _), b) in _borrowers)
-            _units[unit].AddBorrower(b.Overdue, b.Overdue > 0 ? _asOf - b.OldestUnpaid : 0);
+        foreach (var b in _borrowers.Distinct()) _units[b.Unit].AddBorrower(b.Overdue, b.Overdue > 0 ? _asOf - b.OldestUnpaid : 0);
         _borrowers.Clear();
         return _units;
     }

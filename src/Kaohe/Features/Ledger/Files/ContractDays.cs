@@ -8,20 +8,27 @@ namespace Kaohe.Features.Ledger;
 /// Schedules fall due on the same day each year (12-20): one bit per year from 2000 covers a
 /// contract's rows; a row on another day of the year, or outside those years, is kept exactly.
 /// The contract being read is the open <see cref="ContractRun"/>; its days are stored on leaving it.
+/// A sequential pass finds a contract it has seen before in an index as it reads. A part of a file read on
+/// its own core instead keeps every run as it comes and sorts them once at the end (<see cref="Settle"/>):
+/// looking up each new contract cost a cache miss, an eighth of the part's time.
 /// </summary>
 internal sealed class ContractDays
 {
     private const int FirstYear = 2000, Years = 64;
-    private readonly ContractIndex _index;
-    private readonly List<Entry> _entries;
+    private readonly ContractIndex? _index;
+    private List<Entry> _entries;
+    private ulong[] _keys = [];
+    private int _settled = -1;
     private readonly Dictionary<(ulong Contract, int Day), int> _other = [];
 
     /// <summary>What the first row of a contract said, and its days on the contract's usual day of the year.</summary>
     public readonly record struct Entry(long IdNumber, int Unit, int Line, int MonthDay, ulong Years);
 
-    public ContractDays(int expectedContracts)
+    /// <param name="settledAtEnd">Keep runs unchecked against each other until <see cref="Settle"/> (a part of a file).</param>
+    public ContractDays(int expectedContracts, bool settledAtEnd = false)
     {
-        _index = new ContractIndex(expectedContracts);
+        if (settledAtEnd) _keys = new ulong[Math.Max(expectedContracts, 1024)];
+        else _index = new ContractIndex(expectedContracts);
         _entries = new List<Entry>(expectedContracts);
     }
 
@@ -29,14 +36,57 @@ internal sealed class ContractDays
 
     private static int MonthDay(DateOnly d) => d.Month * 32 + d.Day;
 
-    /// <summary>The contract's entry and its position, created from <paramref name="row"/> when the contract is new.</summary>
+    /// <summary>
+    /// The contract's entry and its position, created from <paramref name="row"/> when the contract is new (or, until
+    /// <see cref="Settle"/>, for every run of a part).
+    /// </summary>
     public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
     {
-        ref var slot = ref _index.GetOrAdd(key, out var exists);
-        if (exists) return (_entries[slot], slot);
-        slot = _entries.Count;
+        var slot = _entries.Count;
+        if (_index is null)
+        {
+            if (slot == _keys.Length) Array.Resize(ref _keys, slot * 2);
+            _keys[slot] = key;
+        }
+        else
+        {
+            ref var found = ref _index.GetOrAdd(key, out var exists);
+            if (exists) return (_entries[found], found);
+            found = slot;
+        }
         _entries.Add(new Entry(row.IdNumber, row.UnitId, row.Line, MonthDayOf(row.DueDay), 0));
         return (_entries[slot], slot);
+    }
+
+    /// <summary>
+    /// Sorts a part's runs by contract and joins the runs of each contract into one entry; false when two runs of a
+    /// contract name two borrowers or units, repeat a due date, or fall due on different days of the year (a part then
+    /// gives up and the file is read in one pass, which reports or accepts it with exact lines).
+    /// </summary>
+    public bool Settle()
+    {
+        if (_index is not null || _settled >= 0) throw new InvalidOperationException("only a part's days are settled, once");
+        var n = _entries.Count;
+        var keys = _keys;
+        var order = new int[n];
+        for (var i = 0; i < n; i++) order[i] = i;
+        KeySort.Sort(keys, order, n);
+        var entries = CollectionsMarshal.AsSpan(_entries);
+        var joined = new List<Entry>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var e = entries[order[i]];
+            for (; i + 1 < n && keys[i + 1] == keys[i]; i++)
+            {
+                var next = entries[order[i + 1]];
+                if (next.IdNumber != e.IdNumber || next.Unit != e.Unit || next.MonthDay != e.MonthDay || (next.Years & e.Years) != 0) return false;
+                e = e with { Years = e.Years | next.Years, Line = Math.Min(e.Line, next.Line) };
+            }
+            keys[joined.Count] = keys[i];
+            joined.Add(e);
+        }
+        (_entries, _settled) = (joined, joined.Count);
+        return true;
     }
 
     /// <summary>Keeps the days of the run being left.</summary>
@@ -64,13 +114,31 @@ internal sealed class ContractDays
     /// Every day of the mask's years from 1 January 2000, as (year − 2000) × 512 + month × 32 + day: one load answers
     /// <see cref="YearBit"/>, asked for millions of rows (94 KB, of which a file's due dates touch a few lines).
     /// </summary>
-    private static readonly int[] YearAndMonthDays = [.. Enumerable.Range(MaskStart, new DateOnly(FirstYear + Years, 1, 1).DayNumber - MaskStart)
-        .Select(DateOnly.FromDayNumber).Select(d => (d.Year - FirstYear) * 512 + MonthDay(d))];
+    private static readonly int[] YearAndMonthDays = EveryMaskDay();
 
-    /// <summary>Whether a contract of <paramref name="other"/> has another borrower or unit here, or a due date seen here too.</summary>
+    // A loop rather than LINQ: built at a command's start, where LINQ over value types waits for the JIT.
+    private static int[] EveryMaskDay()
+    {
+        var days = new int[new DateOnly(FirstYear + Years, 1, 1).DayNumber - MaskStart];
+        for (var i = 0; i < days.Length; i++)
+        {
+            var d = DateOnly.FromDayNumber(MaskStart + i);
+            days[i] = ((d.Year - FirstYear) * 512) + MonthDay(d);
+        }
+        return days;
+    }
+
+    /// <summary>Whether a contract of <paramref name="other"/> (a settled part, as this) has another borrower or unit here, or a due date seen here too.</summary>
     public bool Overlaps(ContractDays other)
     {
-        if (_index.AnyShared(other._index, (key, mySlot, slot) => Conflict(key, _entries[mySlot], other._entries[slot]))) return true;
+        if (_settled < 0 || other._settled < 0) throw new InvalidOperationException("parts are compared once settled");
+        for (int i = 0, j = 0; i < _settled && j < other._settled;)
+        {
+            var (mine, theirs) = (_keys[i], other._keys[j]);
+            if (mine < theirs) i++;
+            else if (mine > theirs) j++;
+            else if (Conflict(mine, _entries[i++], other._entries[j++])) return true;
+        }
         foreach (var ((key, day), _) in other._other)
         {
             if (Has(key, day)) return true;
@@ -90,8 +158,12 @@ internal sealed class ContractDays
         return false;
     }
 
-    private bool Has(ulong key, int day) =>
-        _other.ContainsKey((key, day)) || (_index.TryGet(key, out var slot) && (_entries[slot].Years & YearBit(day, _entries[slot].MonthDay)) != 0);
+    private bool Has(ulong key, int day)
+    {
+        if (_other.ContainsKey((key, day))) return true;
+        var slot = _keys.AsSpan(0, _settled).BinarySearch(key);
+        return slot >= 0 && (_entries[slot].Years & YearBit(day, _entries[slot].MonthDay)) != 0;
+    }
 
     private static IEnumerable<int> MaskDays(Entry e)
     {
@@ -108,24 +180,32 @@ internal sealed class ContractRun
     private byte[] _contract = new byte[64], _id = new byte[32], _name = new byte[64], _prefix = new byte[256];
     private int _contractLength, _idLength, _nameLength, _prefixLength;
 
+    private ContractDays.Entry _first;
+    private ulong _years;
+    private int _monthDay;
+
     public bool IsOpen { get; private set; }
     public ulong Key { get; private set; }
     public int Slot { get; private set; }
-    public ContractDays.Entry Entry { get; private set; }
-    public long IdNumber => Entry.IdNumber;
-    public int Unit => Entry.Unit;
+
+    /// <summary>The contract's entry with the days read so far.</summary>
+    public ContractDays.Entry Entry => _first with { Years = _years };
+
+    public long IdNumber => _first.IdNumber;
+    public int Unit => _first.Unit;
     public ReadOnlySpan<byte> Contract => _contract.AsSpan(0, _contractLength);
     public ReadOnlySpan<byte> Id => _id.AsSpan(0, _idLength);
     public ReadOnlySpan<byte> Name => _name.AsSpan(0, _nameLength);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Matches(ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name, int unit) =>
-        IsOpen && unit == Entry.Unit && contract.SequenceEqual(Contract)
+        IsOpen && unit == _first.Unit && contract.SequenceEqual(Contract)
         && id.SequenceEqual(Id) && name.SequenceEqual(Name);
 
     public void Begin(ulong key, (ContractDays.Entry Entry, int Slot) opened, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
     {
-        (Key, Entry, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
+        (Key, _first, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
+        (_years, _monthDay) = (opened.Entry.Years, opened.Entry.MonthDay);
         _contractLength = Copy(contract, ref _contract);
         _idLength = Copy(id, ref _id);
         _nameLength = Copy(name, ref _name);
@@ -144,12 +224,13 @@ internal sealed class ContractRun
     }
 
     /// <summary>Records the row's due date: the line of an earlier row of the contract on that day, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddDay(ContractDays days, int day, int line)
     {
-        var bit = ContractDays.YearBit(day, Entry.MonthDay);
+        var bit = ContractDays.YearBit(day, _monthDay);
         if (bit == 0) return days.AddOther(Key, day, line);
-        if ((Entry.Years & bit) != 0) return Entry.Line;
-        Entry = Entry with { Years = Entry.Years | bit };
+        if ((_years & bit) != 0) return _first.Line;
+        _years |= bit;
         return -1;
     }
 

@@ -63,20 +63,27 @@ public static class InstalmentFile
         return ReadRows(csv, at, headers.Count, v, sink, progress);
     }
 
-    internal static List<string> Header(CsvByteReader csv) => Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToList();
+    internal static List<string> Header(CsvByteReader csv)
+    {
+        var headers = new List<string>(csv.FieldCount);
+        for (var i = 0; i < csv.FieldCount; i++) headers.Add(csv.GetString(i));
+        return headers;
+    }
 
     /// <summary>Validates every record of <paramref name="csv"/> and hands each valid row to the sink; the number of records.</summary>
     internal static long ReadRows(CsvByteReader csv, int[] at, int headerCount, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress)
     {
-        var last = at.Max();
-        var bankLayout = headerCount == at.Length && at.Select((c, i) => c == i).All(x => x);
+        var (last, bankLayout) = (-1, headerCount == at.Length);
+        for (var i = 0; i < at.Length; i++) (last, bankLayout) = (Math.Max(last, at[i]), bankLayout && at[i] == i);
+        var figures = sink as LedgerCalculator; // called directly, the sink of most rows read
         long rows = 0;
         while (true)
         {
             if (bankLayout && v.TryContinueRun(csv.Buffered, csv.NextLineNumber, out var next, out var length))
             {
                 csv.SkipLine(length);
-                sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
+                if (figures is not null) figures.Add(next);
+                else sink?.Accept(next, v.RunContract, v.RunName, csv.Encoding);
             }
             else if (!csv.Read()) break;
             else if (csv.FieldCount < headerCount && csv.FieldCount <= last) v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headerCount, csv.FieldCount));

@@ -8,11 +8,11 @@ namespace Kaohe.Features.Ledger;
 /// Reads a large 还款计划 CSV on all cores: the file is cut at line breaks into chunks, several per core, and one
 /// worker per core takes the next chunk until none is left, so a core that is slowed down (by another process, by
 /// the runtime's own threads) reads fewer chunks instead of holding up the file. Each worker has one validator and
-/// one sink part for all its chunks: a contract whose rows it meets in two chunks is checked by its own tables, as
-/// rows of one contract far apart in a file are. The workers are joined at the end. The fast path only answers for
-/// a valid file: when a chunk has a bad row, when a quoted field spans a cut, or when rows of two workers break a
-/// cross-row rule together, it gives up (null) and the caller reads the file once more in one sequential pass,
-/// which reports every error with its exact line number.
+/// one sink part for all its chunks, and checks the rules between its rows once it has read them all (a contract met
+/// in two chunks as one met twice in a chunk); then the workers are checked against each other and joined. The fast
+/// path only answers for a valid file: when a chunk has a bad row, when a quoted field spans a cut, or when rows
+/// break a cross-row rule together, it gives up (null) and the caller reads the file once more in one sequential
+/// pass, which reports every error with its exact line number.
 /// </summary>
 internal static class InstalmentFileParts
 {
@@ -48,7 +48,7 @@ internal static class InstalmentFileParts
         var (next, givenUp) = (-1, false);
         Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w =>
         {
-            var worker = workers[w] = new Worker(new InstalmentValidator(units, unitAllowed, share), sink?.NewPart(share));
+            var worker = workers[w] = new Worker(new InstalmentValidator(units, unitAllowed, share, partOfFile: true), sink?.NewPart(share));
             var buffer = new byte[1 << 20];
             long done = 0;
             // A bad row or a cut inside a quoted field anywhere sends the file to the one-pass read: the others stop too.
@@ -60,6 +60,7 @@ internal static class InstalmentFileParts
                 done += end - start;
                 if (csv.Position != end - start || worker.Validator.ErrorCount > 0) Volatile.Write(ref givenUp, true);
             }
+            if (!Volatile.Read(ref givenUp) && !worker.Validator.Settle()) Volatile.Write(ref givenUp, true);
         });
         if (givenUp || workers.Sum(w => w.Rows) == 0) return null;
         // The workers' sinks are joined into the first while the cross-worker rules are checked on the other core;

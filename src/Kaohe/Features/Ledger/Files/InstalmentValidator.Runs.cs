@@ -19,16 +19,16 @@ public sealed partial class InstalmentValidator
     public bool TryContinueRun(ReadOnlySpan<byte> buffered, int lineNumber, out InstalmentRow row, out int length)
     {
         (row, length) = (default, 0);
-        Span<int> ends = stackalloc int[Payments.Fields];
-        if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ends, out var tailLength)) return false;
-        var dueDay = LedgerDate.ParseDayNumber(tail[..ends[0]]);
+        Payments.Ends ends = default;
+        if (!_run.Continues(buffered, out var tail) || !Payments.Split(tail, ref ends, out var tailLength)) return false;
+        var dueDay = LedgerDate.ParseDayNumber(tail, 0, ends[0]);
         var dp = Yuan.ParseFen(tail, ends[0] + 1, ends[1]);
         var di = Yuan.ParseFen(tail, ends[1] + 1, ends[2]);
         var pp = Payments.Optional(tail, ends[2] + 1, ends[3]);
         var pi = Payments.Optional(tail, ends[3] + 1, ends[4]);
-        var paidDate = tail[(ends[4] + 1)..ends[5]];
-        var paidDay = paidDate.IsEmpty ? -1 : LedgerDate.ParseDayNumber(paidDate);
-        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !paidDate.IsEmpty) || Payments.Check(dp, di, pp, pi, paidDate.IsEmpty, paidDay) != 0) return false;
+        var noPaidDate = ends[4] + 1 == ends[5];
+        var paidDay = noPaidDate ? -1 : LedgerDate.ParseDayNumber(tail, ends[4] + 1, ends[5]);
+        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !noPaidDate) || Payments.Check(dp, di, pp, pi, noPaidDate, paidDay) != 0) return false;
         if (_run.AddDay(_days, dueDay, lineNumber) >= 0) return false;
         row = new InstalmentRow(lineNumber, _run.Unit, _run.IdNumber, dueDay, dp, di, pp, pi, paidDay);
         length = buffered.Length - tail.Length + tailLength;
@@ -84,25 +84,32 @@ public sealed partial class InstalmentValidator
     private void CheckName(in InstalmentRow row, ReadOnlySpan<byte> name)
     {
         var nameHash = unchecked((int)Hash64(name));
+        if (_partNames is not null)
+        {
+            _partNames.Add(row.IdNumber, nameHash);
+            return;
+        }
         ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(_names, row.IdNumber, out var exists);
         if (!exists) n = (nameHash, row.Line);
         else if (n.NameHash != nameHash) Error(row.Line, Name, NameDiffers(n.Line));
     }
 
     /// <summary>
+    /// A part of a file, read: checks its runs of a contract and its names of a borrower against each other (see
+    /// <see cref="ContractDays.Settle"/>); false when they break a rule together, or the part could not tell.
+    /// </summary>
+    public bool Settle()
+    {
+        if (_partNames is null) throw new InvalidOperationException("only a part of a file is settled");
+        _days.Store(_run);
+        return _days.Settle() && _partNames.Settle();
+    }
+
+    /// <summary>
     /// Whether rows checked by <paramref name="other"/> (another part of the same file) break a cross-row
-    /// rule together with rows checked here. Run on valid parts only; a conflict sends the file to one
+    /// rule together with rows checked here. Run on valid, settled parts only; a conflict sends the file to one
     /// sequential pass, which reports it with exact line numbers.
     /// </summary>
-    public bool ConflictsWith(InstalmentValidator other)
-    {
-        _days.Store(_run);
-        other._days.Store(other._run);
-        if (_days.Overlaps(other._days)) return true;
-        foreach (var (id, n) in other._names)
-        {
-            if (_names.TryGetValue(id, out var mine) && mine.NameHash != n.NameHash) return true;
-        }
-        return false;
-    }
+    public bool ConflictsWith(InstalmentValidator other) =>
+        _days.Overlaps(other._days) || _partNames!.ConflictsWith(other._partNames!);
 }

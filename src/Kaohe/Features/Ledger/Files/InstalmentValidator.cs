@@ -14,11 +14,16 @@ namespace Kaohe.Features.Ledger;
 /// the same contract, ID number and name costs three byte comparisons instead of parsing and lookups.
 /// </summary>
 /// <param name="fileBytes">The size of what this validator will read, to size its tables (0 when unknown).</param>
-public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bool>? unitAllowed = null, long fileBytes = 0)
+/// <param name="partOfFile">
+/// It checks one part of a file read on all cores: the rules between runs of a contract or a borrower are checked once,
+/// by <see cref="Settle"/>, when the part is read, and a part that breaks one gives up rather than report it.
+/// </param>
+public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bool>? unitAllowed = null, long fileBytes = 0, bool partOfFile = false)
 {
     public const int MaxListed = 1000;
-    private readonly ContractDays _days = new(LedgerSizing.Contracts(fileBytes));
-    private readonly Dictionary<long, (int NameHash, int Line)> _names = new(LedgerSizing.Borrowers(fileBytes));
+    private readonly ContractDays _days = new(LedgerSizing.Contracts(fileBytes), partOfFile);
+    private readonly Dictionary<long, (int NameHash, int Line)> _names = new(partOfFile ? 0 : LedgerSizing.Borrowers(fileBytes));
+    private readonly BorrowerNames? _partNames = partOfFile ? new BorrowerNames(LedgerSizing.Borrowers(fileBytes)) : null;
     private readonly ContractRun _run = new();
     private byte[] _unitBytes = [];
     private int _unitId = -1;

@@ -41,13 +41,20 @@ internal static class Payments
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Optional(ReadOnlySpan<byte> line, int start, int end) => start == end ? 0 : Yuan.ParseFen(line, start, end);
 
+    /// <summary>Where each of the six fields of a row's tail ends (on the stack, without the checks of a stackalloc'd buffer).</summary>
+    [InlineArray(Fields)]
+    public struct Ends
+    {
+        private int _first;
+    }
+
     private static readonly Vector256<byte> Commas = Vector256.Create((byte)','), Newlines = Vector256.Create((byte)'\n'), Quotes = Vector256.Create((byte)'"');
 
     /// <summary>
     /// The end of each of the six fields of the row tail at the start of <paramref name="rest"/>, and the tail's length with
     /// its line break; false unless the line holds exactly six fields, no quote, and its break is in <paramref name="rest"/>.
     /// </summary>
-    public static bool Split(ReadOnlySpan<byte> rest, Span<int> ends, out int length)
+    public static bool Split(ReadOnlySpan<byte> rest, ref Ends ends, out int length)
     {
         (var n, var i, length) = (0, 0, 0);
         if (Vector256.IsHardwareAccelerated)
@@ -64,20 +71,20 @@ internal static class Payments
                     if (n == Fields - 1) return false;
                     ends[n++] = i + BitOperations.TrailingZeroCount(mask);
                 }
-                if (newline != 0) return End(rest, ends, n, i + BitOperations.TrailingZeroCount(newline), out length);
+                if (newline != 0) return End(rest, ref ends, n, i + BitOperations.TrailingZeroCount(newline), out length);
             }
         }
         for (; i < rest.Length; i++)
         {
             var c = rest[i];
-            if (c == '\n') return End(rest, ends, n, i, out length);
+            if (c == '\n') return End(rest, ref ends, n, i, out length);
             if (c == '"' || (c == ',' && n == Fields - 1)) return false;
             if (c == ',') ends[n++] = i;
         }
         return false;
     }
 
-    private static bool End(ReadOnlySpan<byte> rest, Span<int> ends, int n, int newline, out int length)
+    private static bool End(ReadOnlySpan<byte> rest, ref Ends ends, int n, int newline, out int length)
     {
         ends[n] = newline > 0 && rest[newline - 1] == '\r' ? newline - 1 : newline;
         length = newline + 1;
