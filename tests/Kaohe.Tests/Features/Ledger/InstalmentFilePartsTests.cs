@@ -142,6 +142,22 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
         }
     }
 
+    [Theory]
+    [InlineData("instalment", "应还日期")] // the first row again, 50 rows on: another run of its contract
+    [InlineData("name", "借款人姓名")]     // its borrower 50 rows on under another name, on a new contract
+    public void InParts_RowsInManyRuns_ThatConflict_AreReportedAsInOnePass(string kind, string column)
+    {
+        // Sorted by due date, a part's lists of runs and names fill many times over and are compacted as they fill.
+        var sorted = ledger.Lines.Skip(1).OrderBy(l => l.Split(',')[4], StringComparer.Ordinal).ToList();
+        var first = sorted[0].Split(',');
+        sorted.Insert(50, kind == "name" ? string.Join(',', [first[0], "HT-NEW-1", first[2], "另一个名字", .. first[4..]]) : sorted[0]);
+        var lines = ledger.Lines.Take(1).Concat(sorted).ToArray();
+        var path = Write(lines);
+        Assert.Null(InstalmentFileParts.TryRead(path, ledger.Units, null, null, null, hash: false, partCount: 2));
+        var error = Assert.Single(InstalmentFile.Read(path, ledger.Units, null, null, null, hash: false, parts: 2).Errors);
+        Assert.Equal((52, column), (error.Row, error.Column));
+    }
+
     [Fact]
     public void InParts_AContractsRunsOnTwoDaysOfTheYear_AreLeftToOnePass_WhichAcceptsThem()
     {

@@ -10,21 +10,32 @@ internal sealed class BorrowerNames(int expected)
     private ulong[] _ids = new ulong[Math.Max(expected, 1024)];
     private int[] _names = new int[Math.Max(expected, 1024)];
     private int _count;
-    private bool _settled;
+    private bool _settled, _named = true;
 
     public void Add(long idNumber, int nameHash)
     {
-        if (_count == _ids.Length)
-        {
-            Array.Resize(ref _ids, _count * 2);
-            Array.Resize(ref _names, _count * 2);
-        }
+        if (_count == _ids.Length) Compact();
         (_ids[_count], _names[_count]) = (unchecked((ulong)idNumber), nameHash);
         _count++;
     }
 
     /// <summary>Sorts the borrowers and keeps each once; false when one ID number came with two names.</summary>
     public bool Settle()
+    {
+        _settled = _named && KeepEachOnce();
+        return _settled;
+    }
+
+    /// <summary>The list is full: each borrower kept once now (whatever the order of the rows), grown when more than half full after.</summary>
+    private void Compact()
+    {
+        if (!KeepEachOnce()) (_named, _count) = (false, 0); // the part will give up
+        if (_count * 2 <= _ids.Length) return;
+        Array.Resize(ref _ids, _ids.Length * 2);
+        Array.Resize(ref _names, _names.Length * 2);
+    }
+
+    private bool KeepEachOnce()
     {
         KeySort.Sort(_ids, _names, _count);
         var (ids, names) = (_ids, _names);
@@ -39,7 +50,7 @@ internal sealed class BorrowerNames(int expected)
             (ids[kept], names[kept]) = (ids[i], names[i]);
             kept++;
         }
-        (_count, _settled) = (kept, true);
+        _count = kept;
         return true;
     }
 

@@ -19,6 +19,7 @@ internal sealed class ContractDays
     private List<Entry> _entries;
     private ulong[] _keys = [];
     private int _settled = -1;
+    private bool _joinable = true;
     private readonly Dictionary<(ulong Contract, int Day), int> _other = [];
 
     /// <summary>What the first row of a contract said, and its days on the contract's usual day of the year.</summary>
@@ -42,12 +43,9 @@ internal sealed class ContractDays
     /// </summary>
     public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
     {
+        if (_index is null && _entries.Count == _keys.Length) Compact();
         var slot = _entries.Count;
-        if (_index is null)
-        {
-            if (slot == _keys.Length) Array.Resize(ref _keys, slot * 2);
-            _keys[slot] = key;
-        }
+        if (_index is null) _keys[slot] = key;
         else
         {
             ref var found = ref _index.GetOrAdd(key, out var exists);
@@ -66,6 +64,23 @@ internal sealed class ContractDays
     public bool Settle()
     {
         if (_index is not null || _settled >= 0) throw new InvalidOperationException("only a part's days are settled, once");
+        if (!_joinable || !JoinRuns()) return false;
+        _settled = _entries.Count;
+        return true;
+    }
+
+    /// <summary>
+    /// A part's list of runs is full: its runs are joined now, so it holds each contract once whatever the order of the
+    /// rows, and it grows when more than half full after. A part whose runs cannot be joined keeps none: it will give up.
+    /// </summary>
+    private void Compact()
+    {
+        if (!JoinRuns()) (_joinable, _entries) = (false, new List<Entry>(_keys.Length));
+        if (_entries.Count * 2 > _keys.Length) Array.Resize(ref _keys, _keys.Length * 2);
+    }
+
+    private bool JoinRuns()
+    {
         var n = _entries.Count;
         var keys = _keys;
         var order = new int[n];
@@ -85,7 +100,7 @@ internal sealed class ContractDays
             keys[joined.Count] = keys[i];
             joined.Add(e);
         }
-        (_entries, _settled) = (joined, joined.Count);
+        _entries = joined;
         return true;
     }
 
@@ -213,6 +228,9 @@ internal sealed class ContractRun
 
     /// <summary>The raw bytes that start every row of this run (see <see cref="InstalmentValidator.TryContinueRun"/>).</summary>
     public void RememberPrefix(ReadOnlySpan<byte> raw) => _prefixLength = raw.IsEmpty || !IsOpen ? 0 : Copy(raw, ref _prefix);
+
+    /// <summary>Leaves the run (its days stored by <see cref="ContractDays.Store"/>): no row continues it until the next is begun.</summary>
+    public void Close() => (IsOpen, _prefixLength) = (false, 0);
 
     /// <summary>Whether <paramref name="bytes"/> start with the run's raw bytes; what follows them when they do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -71,6 +71,7 @@ public sealed partial class InstalmentValidator
     {
         var before = ErrorCount;
         _days.Store(_run);
+        _run.Close(); // the days may move (a part's list compacted), and a row in error begins no run
         var key = Hash64(contract);
         var opened = _days.Open(key, row);
         var first = opened.Entry;
