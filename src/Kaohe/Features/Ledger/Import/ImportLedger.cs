@@ -46,7 +46,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
             var checkedBytes = new FileInfo(path).Length;
             var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes), ct: ct);
             if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
-                throw new ImportRejectedException([new ImportError(0, null, LedgerTexts.FileChanged)]);
+                throw new LedgerFileChangedException();
             writer.Complete();
             written = writer.Written;
             perUnit = writer.RowsPerUnit;
@@ -56,3 +56,10 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count);
     }
 }
+
+/// <summary>
+/// The second read of a 还款计划, the one that writes, did not give the file the check had read: it was changed in
+/// between. Not a row error (the file may well be valid; imported again while nothing changes it, it goes through).
+/// Nothing was written.
+/// </summary>
+public sealed class LedgerFileChangedException() : InvalidOperationException(LedgerTexts.FileChanged);
