@@ -26,6 +26,28 @@ public sealed partial class LedgerCommandTests
         (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync(), await c.LedgerBorrowers.CountAsync(), await c.AuditEntries.CountAsync()));
 
     [Fact]
+    public async Task CtrlC_DuringAnImport_ExitsWith130_SaysSo_AndWritesNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var units = (await db.Query(c => GenerateDemoLedger.RegistryUnitsAsync(c, default))).Take(40).ToList();
+        // 1,000,000 rows (97 MB): seconds to check and write, while the progress is printed once a second.
+        var path = LedgerGenerator.Generate(TestFolders.Create("kaohe-cli-cancel-"), 1_000_000, 9, units, new DateOnly(2025, 12, 31)).InstalmentsPath;
+        var before = await CountsAsync(db);
+
+        using var kaohe = KaoheProcess.Start(Environment(db), "ledger", "import", path);
+        // Under way: the check (up to 50 %) or the write has read part of the file.
+        await kaohe.LineAsync(line => IsProgress(line, p => p is > 0 and < 100), ct);
+        await kaohe.SignalAsync("INT", ct);
+        var (code, output) = await kaohe.ExitAsync(ct);
+
+        Assert.True(code == 130, output);
+        Assert.Contains("已取消：正在进行的操作未写入任何数据", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("写入 1000000 行", output, StringComparison.Ordinal);
+        Assert.Equal(before, await CountsAsync(db));
+    }
+
+    [Fact]
     public async Task AFileChangedBetweenTheCheckAndTheWrite_IsOneMessage_NotARowError()
     {
         var ct = TestContext.Current.CancellationToken;
