@@ -21,6 +21,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "kaohe.csrf");
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Kaohe 考核 API";
@@ -33,7 +34,8 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
-if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+if (!app.Environment.IsDevelopment())
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseBusy.StatusCode });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();

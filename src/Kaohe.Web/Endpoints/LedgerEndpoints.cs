@@ -95,8 +95,9 @@ internal static class LedgerEndpoints
             {
                 return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
             }
-            catch (ImportBusyException e)
+            catch (Exception e) when (e is ImportBusyException or LedgerFileChangedException)
             {
+                // Refused whole, not for its rows: another import in progress, or the file changed while it was read.
                 return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
             }
         }).RequireAuthorization(Policies.LedgerUploader).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,6 +18,11 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        if (DatabaseBusy.Is(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            (Title, Message) = (DatabaseBusy.Title, DatabaseBusy.Message);
+            return;
+        }
         (Title, Message) = code switch
         {
             404 => ("页面不存在", "找不到该页面，或该数据不在您的权限范围内。"),

@@ -13,7 +13,8 @@ public sealed class UploadModel(ImportLedger import) : PageModel
     [BindProperty] public List<IFormFile> Uploads { get; set; } = [];
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
     public string? RejectedFile { get; private set; }
-    public string? Busy { get; private set; }
+    /// <summary>Why a file was refused whole, not for its rows: another import in progress, or the file changed while it was read.</summary>
+    public string? Refusal { get; private set; }
     public List<LedgerImportResult> Results { get; } = [];
     public bool IsCounty { get; private set; }
 
@@ -39,9 +40,9 @@ public sealed class UploadModel(ImportLedger import) : PageModel
                 (Errors, RejectedFile) = (e.Errors, file.FileName);
                 return;
             }
-            catch (ImportBusyException e)
+            catch (Exception e) when (e is ImportBusyException or LedgerFileChangedException)
             {
-                Busy = LedgerPageTexts.OfFile(file.FileName, e.Message);
+                Refusal = LedgerPageTexts.OfFile(file.FileName, e.Message);
                 return;
             }
         }

@@ -115,9 +115,9 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
             file.Position = at;
             file.WriteByte((byte)(bytes[at] == (byte)'9' ? '8' : bytes[at] + 1));
         }
-        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, ChangeRow2)));
+        var e = await Assert.ThrowsAsync<LedgerFileChangedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, ChangeRow2)));
         Assert.True(changed);
-        Assert.Equal([LedgerTexts.FileChanged], e.Errors.Select(x => x.ToString()));
+        Assert.Equal(LedgerTexts.FileChanged, e.Message);
         Assert.Equal(before, await db.Query(async c => (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync())));
     }
 

@@ -21,13 +21,13 @@ public sealed class ComputeFiguresFromFiles(DatabaseTarget target)
         {
             if (LedgerFiles.IsContracts(path))
             {
-                var contracts = ContractFile.Read(path, units, visible);
+                var contracts = ContractFile.Read(path, units, visible, ct);
                 if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
                 foreach (var c in contracts.Rows)
                     calc.AddContract(c.UnitId, c.IdValue, c.SchoolYear, c.Status, c.ReceiptDay, c.GraduationYear, c.ConfirmedDay);
                 continue;
             }
-            var result = InstalmentFile.Read(path, units, calc, visible, bytes => progress?.Invoke(path, bytes), hash: false);
+            var result = InstalmentFile.Read(path, units, calc, visible, bytes => progress?.Invoke(path, bytes), hash: false, ct: ct);
             if (!result.IsValid) throw new ImportRejectedException(result.Errors);
         }
         return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);

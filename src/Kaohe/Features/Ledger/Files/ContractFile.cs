@@ -42,11 +42,13 @@ public static class ContractFile
     public static bool LooksLikeContracts(IReadOnlyList<string> headers) =>
         headers.Any(h => Columns[12].Matches(h)) && headers.Any(h => Columns[2].Matches(h));
 
-    public static ContractFileResult Read(string path, UnitResolver units, Func<int, bool>? unitAllowed = null)
+    /// <remarks>A cancelled read throws <see cref="OperationCanceledException"/> between the parse of the table and the checks, or within the checks.</remarks>
+    public static ContractFileResult Read(string path, UnitResolver units, Func<int, bool>? unitAllowed = null, CancellationToken ct = default)
     {
         var bytes = File.ReadAllBytes(path);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         var file = TabularFile.Read(new MemoryStream(bytes), path);
+        ct.ThrowIfCancellationRequested();
         var errors = new List<ImportError>();
         var map = ColumnMap.Resolve(file.Headers, Columns, errors);
         var rows = new List<ContractRecord>();
@@ -54,6 +56,7 @@ public static class ContractFile
         var seen = new Dictionary<string, ContractRecord>(StringComparer.Ordinal);
         foreach (var line in file.Rows)
         {
+            ct.ThrowIfCancellationRequested(); // one field read beside a row's dozen strings and parses
             var before = errors.Count;
             var r = Parse(line, map, units, errors);
             if (r is not null && unitAllowed is not null && !unitAllowed(r.UnitId)) errors.Add(new(line.Number, LedgerTexts.Unit, LedgerTexts.NotAllowed));

@@ -12,7 +12,8 @@ namespace Kaohe.Features.Ledger;
 /// in two chunks as one met twice in a chunk); then the workers are checked against each other and joined. The fast
 /// path only answers for a valid file: when a chunk has a bad row, when a quoted field spans a cut, or when rows
 /// break a cross-row rule together, it gives up (null) and the caller reads the file once more in one sequential
-/// pass, which reports every error with its exact line number.
+/// pass, which reports every error with its exact line number. A cancelled read stops every worker at its next
+/// progress point or chunk and throws <see cref="OperationCanceledException"/>, never falling back to the one-pass read.
 /// </summary>
 internal static class InstalmentFileParts
 {
@@ -32,7 +33,7 @@ internal static class InstalmentFileParts
 
     /// <param name="partCount">The number of chunks, or 0 for <see cref="ChunksPerWorker"/> per core (each at least <see cref="MinPartBytes"/>).</param>
     public static InstalmentFileResult? TryRead(string path, UnitResolver units, IPartitionedSink? sink, Func<int, bool>? unitAllowed,
-        Action<long>? progress, bool hash, int partCount = 0)
+        Action<long>? progress, bool hash, int partCount = 0, CancellationToken ct = default)
     {
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(file);
@@ -46,7 +47,8 @@ internal static class InstalmentFileParts
         var shared = new SharedProgress(progress, workers.Length);
         var sha = hash ? Task.Run(() => Sha256(file)) : Task.FromResult("");
         var (next, givenUp) = (-1, false);
-        Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, w =>
+        // With the token in the options, a worker's OperationCanceledException comes out as one, not inside an AggregateException.
+        Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length, CancellationToken = ct }, w =>
         {
             var worker = workers[w] = new Worker(new InstalmentValidator(units, unitAllowed, share, partOfFile: true), sink?.NewPart(share));
             var buffer = new byte[1 << 20];
@@ -54,14 +56,16 @@ internal static class InstalmentFileParts
             // A bad row or a cut inside a quoted field anywhere sends the file to the one-pass read: the others stop too.
             for (int c; !Volatile.Read(ref givenUp) && (c = Interlocked.Increment(ref next)) < chunks.Count;)
             {
+                ct.ThrowIfCancellationRequested();
                 var (start, end) = chunks[c];
                 var csv = new CsvByteReader(new FileSliceStream(file, start), header.Encoding, end - start, buffer);
-                worker.Rows += InstalmentFile.ReadRows(csv, header.Columns, header.Count, worker.Validator, worker.Sink, bytes => shared.Report(w, done + bytes));
+                worker.Rows += InstalmentFile.ReadRows(csv, header.Columns, header.Count, worker.Validator, worker.Sink, bytes => shared.Report(w, done + bytes), ct);
                 done += end - start;
                 if (csv.Position != end - start || worker.Validator.ErrorCount > 0) Volatile.Write(ref givenUp, true);
             }
             if (!Volatile.Read(ref givenUp) && !worker.Validator.Settle()) Volatile.Write(ref givenUp, true);
         });
+        ct.ThrowIfCancellationRequested(); // a cancelled read never goes on to the one-pass read
         if (givenUp || workers.Sum(w => w.Rows) == 0) return null;
         // The workers' sinks are joined into the first while the cross-worker rules are checked on the other core;
         // the caller's sink only receives the joined part once the file is known to be valid.

@@ -12,7 +12,8 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 /// Imports a 还款计划 or 合同台账 export. The whole file is validated first; any bad row rejects it
 /// and nothing is written. Per unit covered: the same file again changes nothing; a different
 /// file becomes the unit's current snapshot and the previous one is kept, marked superseded.
-/// A cancelled import stops within a chunk of rows, rolls back and throws <see cref="OperationCanceledException"/>.
+/// A cancelled import stops within a chunk of rows (while the file is checked as while it is written), rolls back
+/// and throws <see cref="OperationCanceledException"/>.
 /// </summary>
 public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector)
 {
@@ -27,11 +28,11 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         var visible = (await db.UnitIdsVisibleTo(scope).ToListAsync(ct)).ToHashSet();
         if (LedgerFiles.IsContracts(path))
         {
-            var contracts = ContractFile.Read(path, units, visible.Contains);
+            var contracts = ContractFile.Read(path, units, visible.Contains, ct);
             if (contracts.Errors.Count > 0) throw new ImportRejectedException(contracts.Errors);
             return await new ContractWriter(db, protector).WriteAsync(contracts, scope, LockWait, ct);
         }
-        var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress);
+        var checkedFile = InstalmentFile.Read(path, units, null, visible.Contains, progress, ct: ct);
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
         await using var tx = await ImportLock.BeginAsync(db, LockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
@@ -43,9 +44,9 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         {
             // The rows written come from a second read of the file: it must be the file the first read checked.
             var checkedBytes = new FileInfo(path).Length;
-            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes));
+            var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes), ct: ct);
             if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
-                throw new ImportRejectedException([new ImportError(0, null, LedgerTexts.FileChanged)]);
+                throw new LedgerFileChangedException();
             writer.Complete();
             written = writer.Written;
             perUnit = writer.RowsPerUnit;
@@ -55,3 +56,10 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count);
     }
 }
+
+/// <summary>
+/// The second read of a 还款计划, the one that writes, did not give the file the check had read: it was changed in
+/// between. Not a row error (the file may well be valid; imported again while nothing changes it, it goes through).
+/// Nothing was written.
+/// </summary>
+public sealed class LedgerFileChangedException() : InvalidOperationException(LedgerTexts.FileChanged);
