@@ -109,6 +109,38 @@ public sealed class LedgerValueTests
     }
 
     [Fact]
+    public void Payments_Split_FindsTheSixFieldsOfATail_AsAFieldByFieldScanDoes()
+    {
+        // Tails short and long (the 64-byte path and the block loop), with 4 to 7 commas, quotes, CR LF, and text after the line.
+        var random = new Random(20261204);
+        const string Alphabet = "0123456789.-,,,\"\r";
+        for (var i = 0; i < 20_000; i++)
+        {
+            var tail = new string([.. Enumerable.Range(0, random.Next(0, 120)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]);
+            if (random.Next(3) > 0) tail = "2019-12-20,590.90,318.50," + (random.Next(2) == 0 ? "590.90,318.50,2019-12-19" : ",,") + new string('9', random.Next(60));
+            var bytes = Encoding.ASCII.GetBytes(tail + (random.Next(4) == 0 ? "" : random.Next(2) == 0 ? "\n" : "\r\n") + "4101,x,\"y\",z\n" + new string('7', random.Next(80)));
+            Payments.Ends ends = default;
+            var found = Payments.Split(bytes, ref ends, out var length);
+            var expected = ScanTail(bytes);
+            Assert.Equal(expected is not null, found);
+            if (expected is null) continue;
+            Assert.Equal(expected.Value.Ends, Enumerable.Range(0, Payments.Fields).Select(f => ends[f]).ToArray());
+            Assert.Equal(expected.Value.Length, length);
+        }
+    }
+
+    /// <summary>The tail's field ends and length, byte by byte; null unless it has six fields, no quote and a line break.</summary>
+    private static (int[] Ends, int Length)? ScanTail(byte[] bytes)
+    {
+        var newline = Array.IndexOf(bytes, (byte)'\n');
+        if (newline < 0 || bytes.AsSpan(0, newline).Contains((byte)'"')) return null;
+        var commas = Enumerable.Range(0, newline).Where(i => bytes[i] == ',').ToList();
+        if (commas.Count != Payments.Fields - 1) return null;
+        var end = newline > 0 && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+        return ([.. commas, end], newline + 1);
+    }
+
+    [Fact]
     public void ContractDays_YearBit_IsTheYearsBitOnlyOnTheContractsDayOfTheYear_From2000Through2063()
     {
         var dueDay = (12 * 32) + 20;

@@ -57,6 +57,21 @@ internal static class Payments
     public static bool Split(ReadOnlySpan<byte> rest, ref Ends ends, out int length)
     {
         (var n, var i, length) = (0, 0, 0);
+        if (Vector256.IsHardwareAccelerated && rest.Length >= 64)
+        {
+            // A tail of the bank's form (≈ 50 bytes) ends within 64: its five commas are taken from one 64-bit mask, without a loop.
+            ref var start = ref MemoryMarshal.GetReference(rest);
+            var (low, high) = (Vector256.LoadUnsafe(ref start), Vector256.LoadUnsafe(ref start, 32));
+            var newlines = Mask(low, high, Newlines);
+            if (newlines != 0)
+            {
+                var before = unchecked((newlines & (0UL - newlines)) - 1); // the bits below the first line break
+                var commas = Mask(low, high, Commas) & before;
+                if ((Mask(low, high, Quotes) & before) != 0 || BitOperations.PopCount(commas) != Fields - 1) return false;
+                for (var f = 0; f < Fields - 1; f++, commas &= commas - 1) ends[f] = BitOperations.TrailingZeroCount(commas);
+                return End(rest, ref ends, Fields - 1, BitOperations.TrailingZeroCount(newlines), out length);
+            }
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             ref var origin = ref MemoryMarshal.GetReference(rest);
@@ -83,6 +98,11 @@ internal static class Payments
         }
         return false;
     }
+
+    /// <summary>The positions of <paramref name="c"/> in 64 bytes, one bit each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask(Vector256<byte> low, Vector256<byte> high, Vector256<byte> c) =>
+        Vector256.Equals(low, c).ExtractMostSignificantBits() | ((ulong)Vector256.Equals(high, c).ExtractMostSignificantBits() << 32);
 
     private static bool End(ReadOnlySpan<byte> rest, ref Ends ends, int n, int newline, out int length)
     {
