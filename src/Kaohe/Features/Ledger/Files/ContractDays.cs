@@ -196,8 +196,7 @@ internal sealed class ContractRun
     private int _contractLength, _idLength, _nameLength, _prefixLength;
 
     private ContractDays.Entry _first;
-    private ulong _years;
-    private int _monthDay;
+    private ulong _years; // the days read so far, apart from the entry so a row sets one field
 
     public bool IsOpen { get; private set; }
     public ulong Key { get; private set; }
@@ -220,7 +219,7 @@ internal sealed class ContractRun
     public void Begin(ulong key, (ContractDays.Entry Entry, int Slot) opened, ReadOnlySpan<byte> contract, ReadOnlySpan<byte> id, ReadOnlySpan<byte> name)
     {
         (Key, _first, Slot, IsOpen, _prefixLength) = (key, opened.Entry, opened.Slot, true, 0);
-        (_years, _monthDay) = (opened.Entry.Years, opened.Entry.MonthDay);
+        _years = opened.Entry.Years;
         _contractLength = Copy(contract, ref _contract);
         _idLength = Copy(id, ref _id);
         _nameLength = Copy(name, ref _name);
@@ -245,7 +244,7 @@ internal sealed class ContractRun
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddDay(ContractDays days, int day, int line)
     {
-        var bit = ContractDays.YearBit(day, _monthDay);
+        var bit = ContractDays.YearBit(day, _first.MonthDay);
         if (bit == 0) return days.AddOther(Key, day, line);
         if ((_years & bit) != 0) return _first.Line;
         _years |= bit;
