@@ -15,7 +15,8 @@ namespace Kaohe.Features.Ledger;
 internal sealed class ContractDays
 {
     private const int FirstYear = 2000, Years = 64;
-    private readonly ContractIndex? _index;
+    private readonly bool _part;
+    private ContractIndex? _index;
     private List<Entry> _entries;
     private ulong[] _keys = [];
     private int _settled = -1;
@@ -28,6 +29,7 @@ internal sealed class ContractDays
     /// <param name="settledAtEnd">Keep runs unchecked against each other until <see cref="Settle"/> (a part of a file).</param>
     public ContractDays(int expectedContracts, bool settledAtEnd = false)
     {
+        _part = settledAtEnd;
         if (settledAtEnd) _keys = new ulong[Math.Max(expectedContracts, 1024)];
         else _index = new ContractIndex(expectedContracts);
         _entries = new List<Entry>(expectedContracts);
@@ -43,14 +45,18 @@ internal sealed class ContractDays
     /// </summary>
     public (Entry Entry, int Slot) Open(ulong key, in InstalmentRow row)
     {
-        if (_index is null && _entries.Count == _keys.Length) Compact();
         var slot = _entries.Count;
-        if (_index is null) _keys[slot] = key;
-        else
+        if (_index is not null)
         {
             ref var found = ref _index.GetOrAdd(key, out var exists);
             if (exists) return (_entries[found], found);
             found = slot;
+        }
+        if (_part)
+        {
+            if (slot == _keys.Length && _index is null) slot = Compact(); // this run, if its contract was seen, is joined at the end
+            else if (slot == _keys.Length) Array.Resize(ref _keys, slot * 2); // with the index, each contract is listed once
+            _keys[slot] = key;
         }
         _entries.Add(new Entry(row.IdNumber, row.UnitId, row.Line, MonthDayOf(row.DueDay), 0));
         return (_entries[slot], slot);
@@ -63,20 +69,29 @@ internal sealed class ContractDays
     /// </summary>
     public bool Settle()
     {
-        if (_index is not null || _settled >= 0) throw new InvalidOperationException("only a part's days are settled, once");
+        if (!_part || _settled >= 0) throw new InvalidOperationException("only a part's days are settled, once");
         if (!_joinable || !JoinRuns()) return false;
         _settled = _entries.Count;
         return true;
     }
 
     /// <summary>
-    /// A part's list of runs is full: its runs are joined now, so it holds each contract once whatever the order of the
-    /// rows, and it grows when more than half full after. A part whose runs cannot be joined keeps none: it will give up.
+    /// A part's list of runs is full: its runs are joined now, and it grows when more than half full after; where the new
+    /// entry goes. When most runs were of contracts seen before, the rows are not listed by contract (a file sorted by
+    /// due date): the part then finds contracts in an index from here on, as a sequential pass does, so it keeps one
+    /// entry per contract. A part whose runs cannot be joined keeps none: it will give up.
     /// </summary>
-    private void Compact()
+    private int Compact()
     {
+        var runs = _entries.Count;
         if (!JoinRuns()) (_joinable, _entries) = (false, new List<Entry>(_keys.Length));
         if (_entries.Count * 2 > _keys.Length) Array.Resize(ref _keys, _keys.Length * 2);
+        if (_index is null && _entries.Count * 2 < runs)
+        {
+            _index = new ContractIndex(_keys.Length);
+            for (var i = 0; i < _entries.Count; i++) _index.GetOrAdd(_keys[i], out _) = i;
+        }
+        return _entries.Count;
     }
 
     private bool JoinRuns()
