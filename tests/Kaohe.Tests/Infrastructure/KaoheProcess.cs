@@ -40,6 +40,18 @@ public sealed class KaoheProcess : IDisposable
         return running;
     }
 
+    /// <summary>Runs `kaohe <paramref name="args"/>` to its end: its exit code and its output (standard output, then errors).</summary>
+    public static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        info.Environment["COLUMNS"] = "300";
+        using var process = Process.Start(info)!;
+        var (output, errors) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
     public string Output
     {
         get { lock (_lock) return _output.ToString(); }

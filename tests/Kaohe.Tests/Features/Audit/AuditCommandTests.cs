@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kaohe.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -7,18 +6,7 @@ namespace Kaohe.Tests.Features.Audit;
 /// <summary>The real `kaohe` command on a real database file.</summary>
 public sealed class AuditCommandTests
 {
-    private static string Kaohe => Path.Combine(AppContext.BaseDirectory.Replace("/tests/Kaohe.Tests/", "/src/Kaohe.Cli/", StringComparison.Ordinal), "kaohe");
-
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo(Kaohe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
+    private static Task<(int Code, string Output)> RunAsync(params string[] args) => KaoheProcess.RunAsync(args);
 
     [Fact]
     public async Task AuditVerify_CatchesARowChangedBehindTheAppsBack()

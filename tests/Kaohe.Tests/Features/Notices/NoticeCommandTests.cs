@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kaohe.Features.Notices;
 using Kaohe.Tests.Infrastructure;
 
@@ -7,20 +6,8 @@ namespace Kaohe.Tests.Features.Notices;
 /// <summary>`kaohe results import` and `kaohe notice` on a real database file.</summary>
 public sealed class NoticeCommandTests
 {
-    private static string Kaohe => Path.Combine(AppContext.BaseDirectory.Replace("/tests/Kaohe.Tests/", "/src/Kaohe.Cli/", StringComparison.Ordinal), "kaohe");
+    private static Task<(int Code, string Output)> RunAsync(params string[] args) => KaoheProcess.RunAsync(args);
 
-    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo(Kaohe) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        info.Environment["COLUMNS"] = "300";
-        using var process = Process.Start(info)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, output);
-    }
-
-    // The 2018 results under a year no demo step uses (the demo may hold its own 2018 campaign).
     [Fact]
     public async Task ResultsImport_ThenNotice_WritesTheFile_AndASecondImportOfTheYearIsRefused()
     {
