@@ -48,6 +48,12 @@ internal static class CliHost
             AnsiConsole.MarkupLine("[yellow]已取消：正在进行的操作未写入任何数据（之前已完成的不受影响）[/]");
             return 130;
         }
+        catch (Exception e) when (DatabaseBusy.Is(e))
+        {
+            // On SQLite another writer (an import, from the web app or another command) kept the database past the busy timeout.
+            AnsiConsole.MarkupLineInterpolated($"[red]错误：{DatabaseBusy.Message}[/]");
+            return 2;
+        }
         catch (ImportRejectedException e)
         {
             AnsiConsole.MarkupLine($"[red]文件有 {e.Errors.Count} 处错误，未写入任何数据：[/]");

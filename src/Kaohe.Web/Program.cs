@@ -35,7 +35,7 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
 if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseBusy.StatusCode });
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseBusyStatus.Of });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();

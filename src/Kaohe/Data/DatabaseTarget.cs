@@ -6,7 +6,8 @@ public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>
 /// Where the data lives, from <c>KAOHE_DB</c> or <c>--db</c>: a SQLite file path (the default,
-/// <c>.kaohe/kaohe.db</c>) or a PostgreSQL connection string (anything starting with <c>Host=</c>).
+/// <c>.kaohe/kaohe.db</c>), a SQLite connection string (<c>Data Source=…</c>; its path and busy timeout are kept)
+/// or a PostgreSQL connection string (anything starting with <c>Host=</c>).
 /// </summary>
 public sealed record DatabaseTarget(DatabaseProvider Provider, string ConnectionString)
 {
@@ -23,14 +24,13 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             return new(DatabaseProvider.Postgres, text);
         }
 
-        var path = text.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase)
-            ? new SqliteConnectionStringBuilder(text).DataSource
-            : text;
+        // A SQLite connection string keeps its own busy timeout (Default Timeout=…); a path waits 30 s for a writer.
+        var given = text.StartsWith("Data Source=", StringComparison.OrdinalIgnoreCase) ? new SqliteConnectionStringBuilder(text) : null;
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.GetFullPath(path),
+            DataSource = Path.GetFullPath(given?.DataSource ?? text),
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = given is not null && given.ContainsKey("Default Timeout") ? given.DefaultTimeout : 30,
         };
         return new(DatabaseProvider.Sqlite, builder.ToString());
     }
