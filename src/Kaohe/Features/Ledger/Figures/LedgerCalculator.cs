@@ -106,10 +106,7 @@ public sealed class LedgerCalculator(DateOnly asOf, int year, int expectedBorrow
         return _last = t;
     }
 
-    public IPartitionedSink NewPart(long bytes)
-    {
-        return new LedgerCalculator(AsOf, _year, LedgerSizing.Borrowers(bytes));
-    }
+    public IPartitionedSink NewPart(long bytes) => new LedgerCalculator(AsOf, _year, LedgerSizing.Borrowers(bytes));
 
     /// <summary>Adds a part's instalment figures and borrower states to these (the part is used up).</summary>
     public void Join(IPartitionedSink part)
