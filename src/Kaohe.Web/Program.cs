@@ -4,6 +4,7 @@ using Kaohe;
 using Kaohe.Data;
 using Kaohe.Web;
 using Kaohe.Web.Endpoints;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -21,6 +22,7 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "kaohe.csrf");
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<KaoheExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
@@ -35,7 +37,7 @@ var app = builder.Build();
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
 if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseBusyStatus.Of });
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();

@@ -14,6 +14,7 @@ public static class KaoheServices
     public static IServiceCollection AddKaohe(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<Common.Time.BeijingClock>();
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
         services.AddSingleton<KaoheDatabase>();
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();

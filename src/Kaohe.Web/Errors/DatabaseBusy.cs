@@ -1,14 +1,7 @@
 using Kaohe.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Kaohe.Web;
-
-/// <summary>The web app's answer to <see cref="Kaohe.Data.DatabaseBusy"/>: 503, on the error page for a page and as a problem for the API.</summary>
-internal static class DatabaseBusyStatus
-{
-    /// <summary>The status of a response to an unhandled exception (<see cref="ExceptionHandlerOptions.StatusCodeSelector"/>).</summary>
-    public static int Of(Exception e) => DatabaseBusy.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-}
+namespace Kaohe.Web.Errors;
 
 /// <summary>Answers the API's requests that met a busy database with a problem; pages get the error page, which says the same.</summary>
 internal sealed class DatabaseBusyHandler(IProblemDetailsService problems) : IExceptionHandler

@@ -1,0 +1,68 @@
+using Kaohe.Common.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kaohe.Web.Errors;
+
+/// <summary>
+/// The one place where Kaohe's error contract (<see cref="KaoheException"/>) becomes HTTP: the status of each kind,
+/// RFC 7807 problem details for the API, and the page's answer for Razor Pages.
+/// </summary>
+public static class ErrorResults
+{
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The status of a response to an unhandled exception (<see cref="ExceptionHandlerOptions.StatusCodeSelector"/>).</summary>
+    public static int StatusOf(Exception e) => e switch
+    {
+        KaoheException k => StatusOf(k.Kind),
+        _ when Data.DatabaseBusy.Is(e) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The problem details of a refusal: Chinese title and detail, and the fields or rows at fault.</summary>
+    public static ProblemDetails Problem(KaoheException e)
+    {
+        var problem = e.Errors.Count > 0 ? new HttpValidationProblemDetails(e.Errors.ToDictionary()) : new ProblemDetails();
+        problem.Status = StatusOf(e.Kind);
+        problem.Title = e.Title;
+        problem.Detail = e.Detail;
+        return problem;
+    }
+
+    /// <summary>
+    /// Runs a page handler under the contract: not found and forbidden answer as the page's 404 and 403, any other
+    /// refusal is shown on the page by <paramref name="show"/> (which puts the message where the form shows errors and
+    /// returns the page).
+    /// </summary>
+    public static async Task<IActionResult> RunAsync(this PageModel page, Func<Task<IActionResult>> action, Func<KaoheException, Task<IActionResult>> show)
+    {
+        try { return await action(); }
+        catch (KaoheException e) when (e.Kind == ErrorKind.NotFound) { return page.NotFound(); }
+        catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return page.Forbid(); }
+        catch (KaoheException e) { return await show(e); }
+    }
+}
+
+/// <summary>Answers an API request whose use case refused with problem details; pages get the error page for the same status.</summary>
+internal sealed class KaoheExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not KaoheException refusal) return false;
+        context.Response.StatusCode = ErrorResults.StatusOf(refusal.Kind);
+        // The request's path is the error page's by now; the feature keeps the one asked for.
+        var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
+        if (!path.StartsWithSegments("/api")) return false;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = ErrorResults.Problem(refusal) });
+    }
+}
