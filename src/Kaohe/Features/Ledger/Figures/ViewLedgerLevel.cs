@@ -10,8 +10,9 @@ namespace Kaohe.Features.Ledger;
 public sealed record LedgerChild(int Id, string Name, LedgerTotals Totals, int? RecoveryRank, int? OverdueRank);
 
 /// <summary>One level of the drill-down (province → city → unit): its own figures and its children ranked.</summary>
+/// <remarks><see cref="Units"/>: at the province level, every unit's figures too (for the map); empty below it.</remarks>
 public sealed record LedgerLevelView(LedgerLevel Level, int? Id, string Name, int? CityGroupId, string? City, DateOnly AsOf, int Year,
-    LedgerTotals Totals, IReadOnlyList<LedgerChild> Children)
+    LedgerTotals Totals, IReadOnlyList<LedgerChild> Children, IReadOnlyList<LedgerFigureRow>? Units = null)
 {
     public ChartSpec RankingChart() => new("ledger-ranking", $"{Name}各{(Level == LedgerLevel.Province ? "市" : "单位")}当年本息回收率与逾期率",
         Children.Select(c => c.Name).ToList(),
@@ -37,10 +38,17 @@ public sealed class ViewLedgerLevel(KaoheDbContext db, ComputeLedgerFigures figu
 {
     public async Task<LedgerLevelView> ProvinceAsync(DateOnly asOf, int? year, UserScope scope, CancellationToken ct = default)
     {
-        var report = await figures.FromDatabaseAsync(new LedgerFiguresRequest(asOf, year, LedgerLevel.City), scope, ct: ct);
+        // Per unit, rolled up to the cities here: the calculator's work is the same, and the map needs the units.
+        var report = await figures.FromDatabaseAsync(new LedgerFiguresRequest(asOf, year, LedgerLevel.Unit), scope, ct: ct);
         var cityIds = await db.CityGroups.ToDictionaryAsync(c => c.Name, c => c.Id, ct);
-        var children = Rank(report.Rows.Where(r => r.Level == LedgerLevel.City).Select(r => (cityIds[r.Name], r.Name, r.Totals)));
-        return new LedgerLevelView(LedgerLevel.Province, null, "全省", null, null, asOf, report.Year, Province(report), children);
+        var units = report.Rows.Where(r => r.Level == LedgerLevel.Unit).ToList();
+        var cities = units.GroupBy(r => r.City).Select(g =>
+        {
+            var totals = new LedgerTotals();
+            foreach (var r in g) totals.Add(r.Totals);
+            return (cityIds[g.Key], g.Key, totals);
+        });
+        return new LedgerLevelView(LedgerLevel.Province, null, "全省", null, null, asOf, report.Year, Province(report), Rank(cities), units);
     }
 
     public async Task<LedgerLevelView?> CityAsync(int cityGroupId, DateOnly asOf, int? year, UserScope scope, CancellationToken ct = default)
