@@ -22,6 +22,13 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "kaohe.csrf");
 builder.Services.AddProblemDetails();
+// A JSON body that leaves out a required field, or sends null for one that may not be null, is answered 400 at the
+// door instead of reaching a handler as a null (which answered 500: POST /api/campaigns with "{}").
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.RespectNullableAnnotations = true;
+    o.SerializerOptions.RespectRequiredConstructorParameters = true;
+});
 builder.Services.AddExceptionHandler<KaoheExceptionHandler>();
 builder.Services.AddExceptionHandler<DatabaseBusyHandler>();
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>

@@ -20,6 +20,9 @@ public sealed record ChartSpec(
     /// <summary>Enough height for every category label of a horizontal chart.</summary>
     public int HeightPixels => Horizontal ? Math.Max(320, 60 + (22 * Categories.Count)) : 360;
 
+    /// <summary>The largest value of any series, 0 for none (a scope without data still gets its document).</summary>
+    public decimal MaxValue => Series.SelectMany(s => s.Values).Select(v => v ?? 0).DefaultIfEmpty(0).Max();
+
     /// <summary>The ECharts option object as JSON.</summary>
     public string ToEChartsOption()
     {

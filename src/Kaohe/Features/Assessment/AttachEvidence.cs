@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -41,8 +42,8 @@ public sealed class AttachEvidence(KaoheDbContext db)
 
     public async Task<List<EvidenceInfo>> ListAsync(int campaignId, int unitId, UserScope scope, CancellationToken ct = default)
     {
-        var visible = db.UnitIdsVisibleTo(scope);
-        return await db.EvidenceFiles.Where(f => db.CampaignUnits.Any(u => u.Id == f.CampaignUnitId && u.CampaignId == campaignId && u.UnitId == unitId && visible.Contains(u.UnitId)))
+        if (!await db.UnitIdsVisibleTo(scope).ContainsAsync(unitId, ct)) throw KaoheException.NotFound();
+        return await db.EvidenceFiles.Where(f => db.CampaignUnits.Any(u => u.Id == f.CampaignUnitId && u.CampaignId == campaignId && u.UnitId == unitId))
             .OrderBy(f => f.Id).Select(f => new EvidenceInfo(f.Id, f.Stage, f.FileName, f.Size, f.UploadedBy, f.UploadedAtUtc)).ToListAsync(ct);
     }
 

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -32,8 +33,9 @@ public sealed class RecordFinding(KaoheDbContext db)
     /// <summary>The findings of one unit in one campaign, for anyone who may see the unit.</summary>
     public async Task<List<FindingView>> ListAsync(int campaignId, int unitId, UserScope scope, CancellationToken ct = default)
     {
-        var visible = db.UnitIdsVisibleTo(scope);
-        var findings = await db.Findings.AsNoTracking().Where(f => f.CampaignId == campaignId && f.UnitId == unitId && visible.Contains(unitId))
+        // an out-of-scope unit answers like a missing one, so ids cannot be probed
+        if (!await db.UnitIdsVisibleTo(scope).ContainsAsync(unitId, ct)) throw KaoheException.NotFound();
+        var findings = await db.Findings.AsNoTracking().Where(f => f.CampaignId == campaignId && f.UnitId == unitId)
             .OrderBy(f => f.Id).ToListAsync(ct);
         return findings.Select(f => new FindingView(f.Id, f.Category.ChineseName(), f.Text, f.Status, f.DueDate)).ToList();
     }

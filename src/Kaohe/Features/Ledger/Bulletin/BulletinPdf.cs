@@ -127,7 +127,7 @@ public sealed class BulletinPdf : IDisposable
     {
         const double label = 70, value = 40, bar = 6;
         var font = Font(TableSize, false);
-        var max = spec.Series.SelectMany(s => s.Values).Max(v => v ?? 0);
+        var max = spec.MaxValue;
         var group = (bar * spec.Series.Count) + 4;
         Room(Pitch + (group * Math.Min(spec.Categories.Count, 5)));
         Text(spec.Title, 11, XStringAlignment.Center, bold: true);

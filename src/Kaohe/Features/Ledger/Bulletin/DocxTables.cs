@@ -29,7 +29,7 @@ internal static class DocxTables
     {
         const int nameWidth = 1500, seriesWidth = 1700, valueWidth = 1000;
         var barWidth = (BulletinDocx.TextWidth - nameWidth - seriesWidth - valueWidth) / BarColumns;
-        var max = spec.Series.SelectMany(s => s.Values).Max(v => v ?? 0);
+        var max = spec.MaxValue;
         var table = new Table(Properties(borders: false));
         table.Append(new TableGrid(
             [new GridColumn { Width = nameWidth.ToString(CultureInfo.InvariantCulture) }, new GridColumn { Width = seriesWidth.ToString(CultureInfo.InvariantCulture) },
