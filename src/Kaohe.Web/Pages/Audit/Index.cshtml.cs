@@ -33,6 +33,8 @@ public sealed class IndexModel(ReadAuditTrail read, VerifyAuditChain verify, Lis
         await OnGetAsync();
     }
 
+    public (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After) Fields(Kaohe.Domain.Audit.AuditEntry entry) => read.Describe(entry);
+
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -5,9 +6,9 @@ namespace Kaohe.Domain.Assessment;
 
 public enum RuleKind
 {
-    PerItem = 1,  // 每个扣 k 分: a count, 0 gives full marks
-    AtLeast = 2,  // 不低于 …: a rate that should reach a line
-    AtMost = 3,   // 不高于 …: a rate that should stay under a line
+    [Description("每个扣分")] PerItem = 1,  // a count, 0 gives full marks
+    [Description("不低于")] AtLeast = 2,  // a rate that should reach a line
+    [Description("不高于")] AtMost = 3,   // a rate that should stay under a line
 }
 
 /// <summary>What a rule gives a value: the points and the working, in Chinese, as a reviewer checks it.</summary>

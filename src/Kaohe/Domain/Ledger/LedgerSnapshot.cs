@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Kaohe.Domain.Units;
 
 namespace Kaohe.Domain.Ledger;
@@ -5,8 +6,8 @@ namespace Kaohe.Domain.Ledger;
 /// <summary>Which of the bank system's two exports a snapshot holds.</summary>
 public enum LedgerKind
 {
-    Instalments = 1, // 还款计划
-    Contracts = 2,   // 合同台账
+    [Description("还款计划")] Instalments = 1,
+    [Description("合同台账")] Contracts = 2,
 }
 
 /// <summary>

@@ -1,10 +1,12 @@
+using System.ComponentModel;
+
 namespace Kaohe.Domain.Units;
 
 public enum CityGroupKind
 {
-    PrefectureCity = 1,          // 省辖市
-    ProvinceAdministeredCity = 2, // 省直辖县级市（济源）
-    DirectCounties = 3,           // 省直管县（市）
+    [Description("省辖市")] PrefectureCity = 1,
+    [Description("省直辖县级市")] ProvinceAdministeredCity = 2, // 济源
+    [Description("省直管县（市）")] DirectCounties = 3,
 }
 
 /// <summary>

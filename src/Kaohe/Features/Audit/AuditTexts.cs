@@ -14,6 +14,18 @@ public static class AuditTexts
         ["Campaign"] = "考核活动",
         ["CampaignUnit"] = "参评单位",
         ["Finding"] = "问题",
+        ["CampaignStage"] = "考核阶段",
+        ["EvidenceFile"] = "佐证材料",
+        ["FieldVisitDraw"] = "实地查看抽取",
+        ["Indicator"] = "指标",
+        ["IndicatorScheme"] = "指标体系",
+        ["IndicatorScore"] = "指标得分",
+        ["StageResult"] = "阶段评分",
+        ["NoticeDraft"] = "通报稿",
+        ["LedgerSnapshot"] = "台账快照",
+        ["LedgerBorrower"] = "借款人",
+        ["Contract"] = "合同台账",
+        ["Instalment"] = "还款计划台账",
     };
 
     public static string EntityName(string type) => EntityNames.GetValueOrDefault(type, type);

@@ -1,3 +1,4 @@
+using Kaohe.Common.Time;
 using Kaohe.Data;
 using Kaohe.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,23 @@ public sealed class ReadAuditTrail(KaoheDbContext db)
         var query = db.AuditEntries.AsNoTracking();
         if (q.UnitId is { } unit) query = query.Where(e => e.UnitId == unit);
         if (!string.IsNullOrWhiteSpace(q.Actor)) query = query.Where(e => e.Actor == q.Actor.Trim());
-        if (q.From is { } from) query = query.Where(e => e.AtUtc >= from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        if (q.To is { } to) query = query.Where(e => e.AtUtc < to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        // the dates are Beijing days, as the page shows the times
+        if (q.From is { } from) query = query.Where(e => e.AtUtc >= BeijingClock.StartOfDayUtc(from));
+        if (q.To is { } to) query = query.Where(e => e.AtUtc < BeijingClock.StartOfDayUtc(to.AddDays(1)));
         var size = Math.Clamp(q.PageSize, 10, 500);
         var page = Math.Max(1, q.Page);
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new AuditPage(entries, total, page, size);
     }
+
+    /// <summary>The entry's before and after values with Chinese labels and readable values.</summary>
+    public (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After) Describe(AuditEntry entry)
+    {
+        _values ??= new AuditValues(db.Model.GetEntityTypes().Where(t => !t.IsOwned()).GroupBy(t => t.ClrType.Name)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, Type>)g.First().GetProperties().ToDictionary(p => p.Name, p => p.ClrType)));
+        return (_values.Describe(entry.EntityType, entry.Before), _values.Describe(entry.EntityType, entry.After));
+    }
+
+    private AuditValues? _values;
 }

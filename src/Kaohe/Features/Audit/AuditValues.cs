@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Kaohe.Common.Time;
+
+namespace Kaohe.Features.Audit;
+
+public sealed record AuditField(string Label, string Value);
+
+/// <summary>
+/// An entry's before and after values as a person reads them: Chinese labels (<see cref="AuditFieldNames"/>), times
+/// in Beijing, enums by their Chinese names, amounts in 元, yes/no. <paramref name="fieldTypes"/> gives each audited
+/// entity's property types (from the EF model), so a number stored for an enum is shown as the enum's name.
+/// </summary>
+public sealed class AuditValues(IReadOnlyDictionary<string, IReadOnlyDictionary<string, Type>> fieldTypes)
+{
+    public IReadOnlyList<AuditField> Describe(string entityType, string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return [];
+        // Most entries hold a JSON object; some (a clear-text view) hold a sentence, shown as it is.
+        if (!json.StartsWith('{')) return [new AuditField("内容", json)];
+        using var document = JsonDocument.Parse(json);
+        var types = fieldTypes.GetValueOrDefault(entityType);
+        return document.RootElement.EnumerateObject()
+            .Select(p => new AuditField(AuditFieldNames.Label(p.Name), Text(p.Name, p.Value, types?.GetValueOrDefault(p.Name))))
+            .ToList();
+    }
+
+    private static string Text(string name, JsonElement value, Type? type)
+    {
+        type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        return value.ValueKind switch
+        {
+            JsonValueKind.Null => "—",
+            JsonValueKind.True => "是",
+            JsonValueKind.False => "否",
+            JsonValueKind.Number when type is { IsEnum: true } && value.TryGetInt32(out _) => EnumNames.Of(type, value.GetInt32()),
+            JsonValueKind.Number when name.EndsWith("Fen", StringComparison.Ordinal) && value.TryGetInt64(out var fen) => Yuan(fen),
+            JsonValueKind.String when name.EndsWith("Utc", StringComparison.Ordinal) && value.TryGetDateTime(out var utc) =>
+                BeijingClock.Format(DateTime.SpecifyKind(utc.ToUniversalTime(), DateTimeKind.Utc), "yyyy-MM-dd HH:mm:ss"),
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Array => string.Join("、", value.EnumerateArray().Select(e => e.ToString())),
+            _ => value.ToString(),
+        };
+    }
+
+    private static string Yuan(long fen) =>
+        (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
+}
+
+/// <summary>
+/// The Chinese name of an enum value: from the area's own naming function (a public static method of the Kaohe
+/// library taking only that enum and returning a string, such as <c>Grade.ChineseName()</c> or
+/// <c>AssessmentTexts.StepName</c>), else from a <see cref="DescriptionAttribute"/> on the member, else the number.
+/// </summary>
+public static class EnumNames
+{
+    private static readonly Lazy<Dictionary<Type, MethodInfo>> Namers = new(() => typeof(EnumNames).Assembly.GetTypes()
+        .Where(t => t.IsAbstract && t.IsSealed && t.IsPublic)
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+        .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType.IsEnum: true }])
+        .GroupBy(m => m.GetParameters()[0].ParameterType)
+        .ToDictionary(g => g.Key, g => g.OrderBy(m => m.Name.Contains("Chinese", StringComparison.Ordinal) ? 0 : 1).First()));
+
+    public static string Of(Type type, int number)
+    {
+        var value = Enum.ToObject(type, number);
+        if (!Enum.IsDefined(type, value)) return number.ToString(CultureInfo.InvariantCulture);
+        if (Namers.Value.TryGetValue(type, out var namer)) return (string)namer.Invoke(null, [value])!;
+        var member = type.GetField(Enum.GetName(type, value)!);
+        return member?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? number.ToString(CultureInfo.InvariantCulture);
+    }
+}
