@@ -16,7 +16,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
 
     public static DatabaseTarget Parse(string? value)
     {
-        var text = string.IsNullOrWhiteSpace(value) ? DefaultSqlitePath : value.Trim();
+        var text = string.IsNullOrWhiteSpace(value) ? DefaultSqliteFile(Directory.GetCurrentDirectory()) : value.Trim();
         if (text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("Server=", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
@@ -33,6 +33,20 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             DefaultTimeout = given is not null && given.ContainsKey("Default Timeout") ? given.DefaultTimeout : 30,
         };
         return new(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>
+    /// The default file, under the root of the checkout when run inside one (<c>dotnet run --project src/Kaohe.Web</c>
+    /// runs in the project's folder, the CLI wherever it is called), so the web app, the CLI and the README mean the
+    /// same file; outside a checkout, under the current folder.
+    /// </summary>
+    public static string DefaultSqliteFile(string from)
+    {
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Kaohe.slnx"))) return Path.Combine(dir.FullName, DefaultSqlitePath);
+        }
+        return Path.Combine(from, DefaultSqlitePath);
     }
 
     public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite

@@ -20,4 +20,21 @@ public sealed class DatabaseTargetTests
     [Fact]
     public void Postgres_ConnectionString_IsTakenAsGiven() =>
         Assert.Equal(new DatabaseTarget(DatabaseProvider.Postgres, "Host=db;Database=kaohe"), DatabaseTarget.Parse("Host=db;Database=kaohe"));
+
+    [Fact]
+    public void Default_InsideACheckout_IsUnderItsRoot_ElsewhereUnderTheFolder()
+    {
+        var root = Directory.CreateTempSubdirectory("kaohe-target-").FullName;
+        try
+        {
+            var project = Directory.CreateDirectory(Path.Combine(root, "src", "Kaohe.Web")).FullName;
+            Assert.Equal(Path.Combine(project, ".kaohe", "kaohe.db"), DatabaseTarget.DefaultSqliteFile(project));
+            File.WriteAllText(Path.Combine(root, "Kaohe.slnx"), "<Solution />");
+            Assert.Equal(Path.Combine(root, ".kaohe", "kaohe.db"), DatabaseTarget.DefaultSqliteFile(project));
+        }
+        finally
+        {
+            Directory.Delete(root, true);
+        }
+    }
 }
