@@ -22,4 +22,12 @@ public abstract partial class KaoheDbContext
             .Select(a => a.UnitId));
 
     public IQueryable<int> UnitIdsVisibleTo(UserScope scope) => UnitsVisibleTo(scope).Select(u => u.Id);
+
+    /// <summary>
+    /// The units of one campaign this account may see: as <see cref="UnitIdsVisibleTo"/>, except that an expert sees
+    /// only the units assigned in this campaign, not another year's (so a list never links a unit it may not open).
+    /// </summary>
+    public IQueryable<int> UnitIdsVisibleIn(int campaignId, UserScope scope) => scope.Role == Role.Expert
+        ? ExpertAssignments.Where(a => a.CampaignId == campaignId && a.ExpertUserId == scope.UserId).Select(a => a.UnitId)
+        : UnitIdsVisibleTo(scope);
 }

@@ -10,4 +10,7 @@ public sealed class IndexModel(ListResultYears list) : PageModel
     public bool CanEdit => User.Scope().CanEditRegistry;
 
     public async Task OnGetAsync() => Years = await list.HandleAsync();
+
+    /// <summary>A year compares with the latest sealed year before it; the first sealed year has none.</summary>
+    public bool HasEarlierSealedYear(int year) => Years.Any(y => y.Sealed && y.Year < year);
 }

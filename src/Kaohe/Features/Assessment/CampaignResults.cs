@@ -18,7 +18,7 @@ public sealed class CampaignResults(KaoheDbContext db)
     public async Task<ResultsView?> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
     {
         if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct)) return null;
-        var visible = db.UnitIdsVisibleTo(scope);
+        var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.Where(u => u.CampaignId == campaignId && visible.Contains(u.UnitId))
             .Select(u => new UnitResult(u.UnitId, u.Unit.PublishedName, u.Unit.CityGroup.Name, u.Unit.CityGroup.SortOrder, u.Unit.SortOrder, u.FinalScore, u.FinalGrade, u.Step))
             .ToListAsync(ct);

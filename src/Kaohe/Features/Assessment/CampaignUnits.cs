@@ -10,17 +10,13 @@ internal static class CampaignUnits
 {
     public static async Task<CampaignUnit> LoadAsync(KaoheDbContext db, int campaignId, int unitId, UserScope scope, CancellationToken ct)
     {
-        var visible = db.UnitIdsVisibleTo(scope);
+        var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var unit = await db.CampaignUnits
             .Include(u => u.Unit).Include(u => u.Results).ThenInclude(r => r.Scores)
             .Include(u => u.Campaign).ThenInclude(c => c.Stages)
             .Include(u => u.Campaign).ThenInclude(c => c.Scheme!).ThenInclude(s => s.Indicators)
             .AsSplitQuery()
             .FirstOrDefaultAsync(u => u.CampaignId == campaignId && u.UnitId == unitId && visible.Contains(u.UnitId), ct);
-        if (unit is null) throw new KeyNotFoundException(AssessmentTexts.NotFound);
-        // An expert works only on the units assigned to them in this campaign, not in another year's.
-        if (scope.Role == Role.Expert && !await db.ExpertAssignments.AnyAsync(a => a.CampaignId == campaignId && a.UnitId == unitId && a.ExpertUserId == scope.UserId, ct))
-            throw new KeyNotFoundException(AssessmentTexts.NotFound);
-        return unit;
+        return unit ?? throw new KeyNotFoundException(AssessmentTexts.NotFound);
     }
 }

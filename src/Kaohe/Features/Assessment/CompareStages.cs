@@ -22,7 +22,7 @@ public sealed class CompareStages(KaoheDbContext db)
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Scheme).FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null) return null;
         var limit = campaign.Scheme?.MaxGapWithoutReason ?? 10m;
-        var visible = db.UnitIdsVisibleTo(scope);
+        var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.AsNoTracking().Include(u => u.Results).Include(u => u.Unit).ThenInclude(u => u.CityGroup)
             .Where(u => u.CampaignId == campaignId && visible.Contains(u.UnitId)).AsSplitQuery().ToListAsync(ct);
         var rows = units.Select(u =>
