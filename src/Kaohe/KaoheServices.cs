@@ -22,8 +22,13 @@ public static class KaoheServices
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers) services.AddScoped(handler);
+        foreach (var source in DeskSources) services.AddScoped(source).AddScoped(sp => (Features.Desk.IDeskSource)sp.GetRequiredService(source));
+        services.AddScoped<Features.Desk.BuildDesk>();
         return services;
     }
+
+    /// <summary>The areas that put work on the roles' home pages (<see cref="Features.Desk.BuildDesk"/>), in the desk's order.</summary>
+    internal static readonly Type[] DeskSources = [typeof(Features.Assessment.AssessmentDesk), typeof(Features.Ledger.LedgerDesk)];
 
     /// <summary>
     /// The feature handlers: each public feature class whose constructor takes the database context (or, to read
