@@ -17,7 +17,7 @@ public static class ErrorResults
         ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
         ErrorKind.Invalid => StatusCodes.Status400BadRequest,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
-        ErrorKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        ErrorKind.Busy or ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 

@@ -13,6 +13,8 @@ public enum ErrorKind
     Conflict,
     /// <summary>The database or an import is busy; nothing was changed; try again later: 503.</summary>
     Busy,
+    /// <summary>This machine lacks what the request needs (a font for PDF); the message says what to install: 503.</summary>
+    Unavailable,
 }
 
 /// <summary>
