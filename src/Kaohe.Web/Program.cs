@@ -12,6 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 // `--db` on the command line is the same setting as the KAOHE_DB environment variable.
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { ["--db"] = DatabaseTarget.EnvironmentVariable });
+// Where `dotnet run` listens: ASPNETCORE_URLS or --urls when given, else 127.0.0.1:5080. The launch profile names no
+// URL, because one there would override the variable (a port taken then crashed the app with no way around it).
+if (builder.Environment.IsDevelopment() && string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    builder.WebHost.UseUrls(WebDefaults.Url);
 
 builder.Services.AddKaohe();
 builder.Services.AddRazorPages(o => o.Conventions.AllowAnonymousToFolder("/Public").AllowAnonymousToPage("/Account/Login"));
