@@ -67,6 +67,7 @@ app.MapAuditEndpoints();
 app.MapAssessmentEndpoints();
 app.MapNoticeEndpoints();
 app.MapLedgerEndpoints();
+app.MapCollectionEndpoints();
 
 await app.RunAsync();
 

@@ -16,16 +16,19 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Func<Task> _drop;
 
-    private TestDatabase(DatabaseTarget target, Func<Task> drop)
+    private TestDatabase(DatabaseTarget target, Func<Task> drop, TimeProvider? clock)
     {
         Target = target;
         _drop = drop;
-        _services = new ServiceCollection().AddSingleton(DemoTemplates.Configuration(target.ConnectionString)).AddKaohe().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(DemoTemplates.Configuration(target.ConnectionString));
+        if (clock is not null) services.AddSingleton(clock);
+        _services = services.AddKaohe().BuildServiceProvider();
     }
 
     public DatabaseTarget Target { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withDemoData = true)
+    /// <param name="clock">The clock the handlers read (a <see cref="TestClock"/> to walk through dates); the system's by default.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withDemoData = true, TimeProvider? clock = null)
     {
         TestDatabase db;
         if (provider == DatabaseProvider.Sqlite)
@@ -38,7 +41,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, true);
                 return Task.CompletedTask;
-            });
+            }, clock);
         }
         else
         {
@@ -52,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 NpgsqlConnection.ClearAllPools();
                 await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            });
+            }, clock);
         }
         await db._services.GetRequiredService<KaoheDatabase>().MigrateAsync();
         return db;

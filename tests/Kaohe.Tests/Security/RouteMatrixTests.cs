@@ -108,9 +108,11 @@ public sealed class RouteMatrixTests(KaoheApp app) : IClassFixture<KaoheApp>
         async Task<int> Unit(string code) => Assert.Single((await admin.GetFromJsonAsync<List<UnitSummary>>($"/api/units?q={code}"))!).Id;
         async Task<long> Borrower(int unit) =>
             (await admin.GetFromJsonAsync<BorrowerList>($"/api/ledger/units/{unit}/borrowers?asOf=2019-03-01"))!.Borrowers.Select(b => b.Key).FirstOrDefault();
+        async Task<int> Case(int unit) => (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/collection/units/{unit}/queue"))
+            .GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("caseId").GetInt32()).FirstOrDefault();
         async Task<int> City(int unit) => (await admin.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/units/{unit}")).GetProperty("cityGroupId").GetInt32();
         var (erqi, zhongyuan, xigong, tongxu) = (await Unit("410103"), await Unit("410102"), await Unit("410303"), await Unit("410222"));
-        return new RouteIds(new(erqi, await City(erqi), await Borrower(erqi)), new(zhongyuan, await City(zhongyuan), await Borrower(zhongyuan)),
-            new(xigong, await City(xigong), await Borrower(xigong)), new(tongxu, await City(tongxu), await Borrower(tongxu)));
+        async Task<MatrixUnit> Of(int unit) => new(unit, await City(unit), await Borrower(unit), await Case(unit));
+        return new RouteIds(await Of(erqi), await Of(zhongyuan), await Of(xigong), await Of(tongxu));
     }
 }

@@ -45,6 +45,12 @@ public static class AuditFieldNames
         ["file"] = "文件", ["sha256"] = "SHA-256", ["units"] = "单位数", ["rows"] = "行数", ["snapshots"] = "台账快照",
         ["sections"] = "段落", ["reason"] = "原因", ["created"] = "新增", ["updated"] = "更新", ["year"] = "年度",
         ["expert"] = "专家", ["step"] = "进度",
+        // collection (催收): a contact record, a promise's outcome, the summary of a case sync
+        ["CaseId"] = "催收案件", ["Channel"] = "联系方式", ["ContactedAtUtc"] = "联系时间", ["Party"] = "联系对象", ["Result"] = "联系结果",
+        ["Notes"] = "备注", ["NextAction"] = "下一步工作", ["NextActionOn"] = "下一步日期", ["PromisedFen"] = "承诺金额",
+        ["PromisedOn"] = "承诺还款日期", ["CorrectsId"] = "更正记录", ["RecordedBy"] = "登记人", ["RecordedAtUtc"] = "登记时间",
+        ["Hash"] = "哈希", ["ContactRecordId"] = "联系记录", ["Kept"] = "已兑现", ["PaidSinceFen"] = "承诺后已还", ["CheckedOn"] = "核对日期",
+        ["asOf"] = "截至", ["opened"] = "新立案", ["closed"] = "结案", ["kept"] = "承诺兑现", ["broken"] = "承诺违约",
     };
 
     /// <summary>The label of a field; a field nobody named keeps its name, which the browser crawl reports.</summary>

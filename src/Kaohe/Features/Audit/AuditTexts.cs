@@ -26,6 +26,9 @@ public static class AuditTexts
         ["LedgerBorrower"] = "借款人",
         ["Contract"] = "合同台账",
         ["Instalment"] = "还款计划台账",
+        ["CollectionCase"] = "催收案件",
+        ["ContactRecord"] = "催收联系记录",
+        ["PromiseOutcome"] = "承诺还款核对",
     };
 
     public static string EntityName(string type) => EntityNames.GetValueOrDefault(type, type);

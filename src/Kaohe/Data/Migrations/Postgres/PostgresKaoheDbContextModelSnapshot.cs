@@ -631,6 +631,173 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Collection.CollectionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClosedBySnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContractNumbers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("OldestUnpaidDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OpenedBySnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("OverdueInterestFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OverduePrincipalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("PreviousCaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.HasIndex("UnitId", "ClosedOn");
+
+                    b.ToTable("CollectionCases");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ContactedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("NextAction")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("NextActionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PromisedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("UnitId", "ContactedAtUtc");
+
+                    b.ToTable("ContactRecords");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.PromiseOutcome", b =>
+                {
+                    b.Property<int>("ContactRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PaidSinceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContactRecordId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("PromiseOutcomes");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
                 {
                     b.Property<long>("Id")
@@ -1132,6 +1299,42 @@ namespace Kaohe.Data.Migrations.Postgres
                         .WithMany("Results")
                         .HasForeignKey("CampaignUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.CollectionCase", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.CollectionCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.PromiseOutcome", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Kaohe.Domain.Collection.PromiseOutcome", "ContactRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

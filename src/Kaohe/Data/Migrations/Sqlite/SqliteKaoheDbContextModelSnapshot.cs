@@ -600,6 +600,169 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Collection.CollectionCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BorrowerKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BorrowerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClosedBySnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumbers")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OldestUnpaidDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpenedBySnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OverdueInterestFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OverduePrincipalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PreviousCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "BorrowerKey");
+
+                    b.HasIndex("UnitId", "ClosedOn");
+
+                    b.ToTable("CollectionCases");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ContactedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("NextAction")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextActionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Party")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PromisedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PromisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("UnitId", "ContactedAtUtc");
+
+                    b.ToTable("ContactRecords");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.PromiseOutcome", b =>
+                {
+                    b.Property<int>("ContactRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Kept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaidSinceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactRecordId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("PromiseOutcomes");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Ledger.Contract", b =>
                 {
                     b.Property<long>("Id")
@@ -1086,6 +1249,42 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .WithMany("Results")
                         .HasForeignKey("CampaignUnitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.CollectionCase", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.CollectionCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.PromiseOutcome", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Kaohe.Domain.Collection.PromiseOutcome", "ContactRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

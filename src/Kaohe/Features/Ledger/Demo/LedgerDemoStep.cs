@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>A modest demo ledger: about 3,000 instalments over four units (二七区 first, the demo county account's).</summary>
+/// <summary>A modest demo ledger: about 12,000 instalments over four units (二七区 first, the demo county account's), enough
+/// borrowers in arrears (some ten per unit) for the collection desk to show each kind of work.</summary>
 public sealed class LedgerDemoStep(KaoheDbContext db, ImportLedger import) : IDemoStep
 {
-    public const int Rows = 3000, Seed = 2018;
+    public const int Rows = 12_000, Seed = 2018;
     private static readonly string[] DemoUnits = ["410103", "410102", "410184", "410322"];
 
     public int Order => 40;

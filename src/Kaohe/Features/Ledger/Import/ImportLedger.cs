@@ -2,11 +2,16 @@ using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Ledger;
+using Kaohe.Features.Collection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
 
-public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long Rows, int UnitsReplaced, int UnitsUnchanged);
+public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long Rows, int UnitsReplaced, int UnitsUnchanged)
+{
+    /// <summary>What the new 还款计划 snapshots did to the units' collection cases (none for a 合同台账).</summary>
+    public CaseSyncResult Cases { get; init; } = CaseSyncResult.None;
+}
 
 /// <summary>
 /// Imports a 还款计划 or 合同台账 export. The whole file is validated first; any bad row rejects it
@@ -52,8 +57,9 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
             perUnit = writer.RowsPerUnit;
         }
         await plan.FinishAsync(db, written, perUnit, ct);
+        var cases = await CaseSync.RunAsync(db, plan.SnapshotOfUnit, new Common.Time.BeijingClock(db.Clock).Today, ct);
         await tx.CommitAsync(ct);
-        return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count);
+        return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count) { Cases = cases };
     }
 }
 

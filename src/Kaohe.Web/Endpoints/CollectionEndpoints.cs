@@ -1,0 +1,36 @@
+using Kaohe.Domain.Collection;
+using Kaohe.Features.Collection;
+using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Kaohe.Web.Endpoints;
+
+/// <summary>
+/// The collection desk's JSON API, with the pages' rules (<see cref="CollectionAccess"/>): out of scope is 404; cases
+/// (which name borrowers) are 403 for the bank observer and the expert, whose figures are <c>/overview</c>; only the
+/// unit's county officer appends contacts. Amounts in fen; a contact's time is Beijing wall-clock time.
+/// </summary>
+internal static class CollectionEndpoints
+{
+    public static void MapCollectionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/collection").WithTags("逾期催收").RequireAuthorization(Policies.SignedIn);
+
+        api.MapGet("/overview", async Task<Ok<CollectionOverviewResult>> (int? city, CollectionOverview overview, HttpContext ctx) =>
+            TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city)));
+
+        api.MapGet("/units/{unitId:int}/queue", async Task<Ok<CollectionQueue>> (int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
+            TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1, pageSize ?? ListCollectionQueue.DefaultPageSize)));
+
+        api.MapGet("/cases/{id:int}", async Task<Ok<CaseDetail>> (int id, ShowCollectionCase show, HttpContext ctx) =>
+            TypedResults.Ok(await show.HandleAsync(id, ctx.User.Scope())));
+
+        api.MapPost("/cases/{id:int}/contacts", async Task<Created<ContactRecordCreated>> (int id, ContactInput input, RecordContact record, HttpContext ctx) =>
+        {
+            var r = await record.HandleAsync(id, input, ctx.User.Scope());
+            return TypedResults.Created($"/api/collection/cases/{id}", new ContactRecordCreated(r.Id, r.Hash));
+        }).RequireAuthorization(Policies.Writer);
+    }
+
+    internal sealed record ContactRecordCreated(int Id, string Hash);
+}

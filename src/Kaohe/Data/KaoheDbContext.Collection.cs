@@ -1,0 +1,11 @@
+using Kaohe.Domain.Collection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Data;
+
+public abstract partial class KaoheDbContext
+{
+    public DbSet<CollectionCase> CollectionCases => Set<CollectionCase>();
+    public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
+    public DbSet<PromiseOutcome> PromiseOutcomes => Set<PromiseOutcome>();
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Kaohe.Domain.Collection;
+
+/// <summary>
+/// One contact made about a case (留痕). Append-only: never edited or deleted; a correction is a new record that
+/// names the one it corrects (<see cref="CorrectsId"/>). <see cref="Hash"/> is the SHA-256 of its content, and
+/// the audit chain holds each record's creation with that hash, so <c>kaohe audit verify</c> finds a record
+/// edited in the database (content against its hash, hash against the chain), removed (an audited creation with
+/// no row) or moved to another id (the chain names the id it was created with).
+/// </summary>
+public sealed class ContactRecord
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public CollectionCase Case { get; set; } = null!;
+    public int UnitId { get; set; }
+
+    /// <summary>When the contact was made (UTC; entered and shown in Beijing time, never in the future).</summary>
+    public DateTime ContactedAtUtc { get; set; }
+
+    public ContactChannel Channel { get; set; }
+    public ContactParty Party { get; set; }
+    public ContactResult Result { get; set; }
+    public string? Notes { get; set; }
+    public string? NextAction { get; set; }
+    public DateOnly? NextActionOn { get; set; }
+
+    /// <summary>承诺还款: the amount promised and the date by which (with <see cref="ContactResult.Promised"/> only).</summary>
+    public long? PromisedFen { get; set; }
+
+    public DateOnly? PromisedOn { get; set; }
+
+    /// <summary>The record this one corrects; the corrected record stays as it was.</summary>
+    public int? CorrectsId { get; set; }
+
+    public required string RecordedBy { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    public required string Hash { get; set; }
+
+    public bool HasPromise => PromisedFen is not null && PromisedOn is not null;
+
+    /// <summary>SHA-256 over every field but the id and the hash, as a JSON array (unambiguous), lower-case hex.</summary>
+    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object?[]
+    {
+        CaseId, UnitId, ContactedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss"), (int)Channel, (int)Party, (int)Result, Notes, NextAction,
+        NextActionOn?.ToString("yyyy-MM-dd"), PromisedFen, PromisedOn?.ToString("yyyy-MM-dd"), CorrectsId, RecordedBy,
+        RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff"),
+    }))));
+}
+
+/// <summary>
+/// What became of a promise to pay, decided by the first 还款计划 import of the unit after the promised date: kept
+/// when the borrower paid at least the promised amount from the day of the promise on, broken otherwise.
+/// </summary>
+public sealed class PromiseOutcome
+{
+    /// <summary>The <see cref="ContactRecord"/> that holds the promise.</summary>
+    public int ContactRecordId { get; set; }
+
+    public int CaseId { get; set; }
+    public int UnitId { get; set; }
+    public bool Kept { get; set; }
+
+    /// <summary>What the import shows paid from the day of the promise on.</summary>
+    public long PaidSinceFen { get; set; }
+
+    public DateOnly CheckedOn { get; set; }
+    public int SnapshotId { get; set; }
+}

@@ -1,0 +1,69 @@
+using Kaohe.Common.Time;
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Collection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kaohe.Features.Collection;
+
+/// <summary>The collection work of one unit in figures: no borrower in it, so every role that sees the unit may read it.</summary>
+public sealed record CollectionUnitFigures(
+    int UnitId, string UnitName, int CityGroupId, string City, int OpenCases, long OverdueFen, IReadOnlyDictionary<AgingBucket, int> CasesByBucket,
+    int NeverContacted, int ContactedLast30Days, int Contacts30Days, int PromisesMade, int PromisesKept, int PromisesBroken, int Lost)
+{
+    /// <summary>Share of open cases contacted in the last 30 days, percent; null without open cases.</summary>
+    public decimal? ContactedShare => OpenCases == 0 ? null : Math.Round(100m * ContactedLast30Days / OpenCases, 2);
+
+    /// <summary>Promises kept of those judged, percent; null when none was judged.</summary>
+    public decimal? KeptShare => PromisesKept + PromisesBroken == 0 ? null : Math.Round(100m * PromisesKept / (PromisesKept + PromisesBroken), 2);
+}
+
+public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<CollectionUnitFigures> Units)
+{
+    public int OpenCases => Units.Sum(u => u.OpenCases);
+    public long OverdueFen => Units.Sum(u => u.OverdueFen);
+}
+
+/// <summary>
+/// Per unit of the caller's scope that has cases: open cases and overdue amount by aging bucket, how many were never
+/// contacted or contacted in the last 30 days, promises made and how they ended, borrowers lost (失联). Figures only:
+/// the bank observer reads them too. The computed indicators and the bulletin section are to build on these.
+/// </summary>
+public sealed class CollectionOverview(KaoheDbContext db)
+{
+    public async Task<CollectionOverviewResult> HandleAsync(UserScope scope, int? cityGroupId = null, CancellationToken ct = default)
+    {
+        var today = new BeijingClock(db.Clock).Today;
+        var since = BeijingClock.StartOfDayUtc(today.AddDays(-30));
+        var units = db.UnitIdsVisibleTo(scope);
+        var names = await db.Units.Where(u => units.Contains(u.Id) && (cityGroupId == null || u.CityGroupId == cityGroupId))
+            .Select(u => new { u.Id, u.Name, u.CityGroupId, City = u.CityGroup.Name, CitySort = u.CityGroup.SortOrder, u.SortOrder }).ToListAsync(ct);
+        var ids = names.Select(n => n.Id).ToList();
+        var open = await db.CollectionCases.Where(c => ids.Contains(c.UnitId) && c.ClosedOn == null)
+            .Select(c => new { c.Id, c.UnitId, Overdue = c.OverduePrincipalFen + c.OverdueInterestFen, c.OldestUnpaidDue }).ToListAsync(ct);
+        var openIds = open.Select(c => c.Id).ToHashSet();
+        var records = await db.ContactRecords.Where(r => ids.Contains(r.UnitId))
+            .Select(r => new { r.Id, r.CaseId, r.UnitId, r.ContactedAtUtc, r.Result, Promise = r.PromisedOn != null, r.CorrectsId }).ToListAsync(ct);
+        var corrected = records.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
+        var valid = records.Where(r => !corrected.Contains(r.Id)).ToList();
+        var outcomes = await db.PromiseOutcomes.Where(o => ids.Contains(o.UnitId)).Select(o => new { o.UnitId, o.Kept }).ToListAsync(ct);
+        var lastResult = valid.GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.ContactedAtUtc, r.Id))!.Result);
+        var contacted = valid.Select(r => r.CaseId).ToHashSet();
+        var recent = valid.Where(r => r.ContactedAtUtc >= since).ToList();
+        var recentCases = recent.Select(r => r.CaseId).ToHashSet();
+
+        var rows = names.Select(n =>
+        {
+            var cases = open.Where(c => c.UnitId == n.Id).ToList();
+            var mine = valid.Where(r => r.UnitId == n.Id).ToList();
+            var judged = outcomes.Where(o => o.UnitId == n.Id).ToList();
+            return new CollectionUnitFigures(n.Id, n.Name, n.CityGroupId, n.City, cases.Count, cases.Sum(c => c.Overdue),
+                Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => cases.Count(c => AgingBuckets.Of(today.DayNumber - c.OldestUnpaidDue.DayNumber) == b)),
+                cases.Count(c => !contacted.Contains(c.Id)), cases.Count(c => recentCases.Contains(c.Id)), recent.Count(r => r.UnitId == n.Id),
+                mine.Count(r => r.Promise), judged.Count(o => o.Kept), judged.Count(o => !o.Kept),
+                cases.Count(c => lastResult.TryGetValue(c.Id, out var r) && r == ContactResult.Lost));
+        }).Where(r => r.OpenCases > 0 || r.PromisesMade > 0)
+            .OrderBy(r => names.First(n => n.Id == r.UnitId).CitySort).ThenBy(r => names.First(n => n.Id == r.UnitId).SortOrder).ToList();
+        return new CollectionOverviewResult(today, rows);
+    }
+}

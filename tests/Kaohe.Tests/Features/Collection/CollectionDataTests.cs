@@ -1,0 +1,251 @@
+using Kaohe.Common.Errors;
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Collection;
+using Kaohe.Features.Audit;
+using Kaohe.Features.Collection;
+using Kaohe.Features.Ledger;
+using Kaohe.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static Kaohe.Tests.Features.Ledger.LedgerFixtures;
+
+namespace Kaohe.Tests.Features.Collection;
+
+/// <summary>Cases across imports, promises judged by the next import, the trail's tamper check and who may do what: on SQLite and PostgreSQL.</summary>
+public abstract class CollectionDataTests(DatabaseProvider provider)
+{
+    private static readonly string IdA = Id("410122200001010015"), IdB = Id("410122199905050021");
+
+    // 中牟县: 张三 (A) owes 500 of 2024 and 200 due 2025-01-15 paid only on 2025-07-01; 李四 (B) owes 2021 and 2022 in full.
+    private static string First() =>
+        Header +
+        $"中牟县,HT-A-1,{IdA},张三,2024-12-20,900.00,100.00,400.00,100.00,2024-12-20\n" +
+        $"中牟县,HT-A-1,{IdA},张三,2025-01-15,200,0,200,0,2025-07-01\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2021-12-20,450.00,50.00,0,0,\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2022-12-20,480.00,20.00,0.00,0.00,\n";
+
+    // A month later: 李四 paid everything on 2025-07-20; 张三 still owes the 500 of 2024.
+    private static string Second() =>
+        Header +
+        $"中牟县,HT-A-1,{IdA},张三,2024-12-20,900.00,100.00,400.00,100.00,2024-12-20\n" +
+        $"中牟县,HT-A-1,{IdA},张三,2025-01-15,200,0,200,0,2025-07-01\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2021-12-20,450.00,50.00,450.00,50.00,2025-07-20\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2022-12-20,480.00,20.00,480.00,20.00,2025-07-20\n";
+
+    // The next winter: 李四's 2025 instalment is unpaid; 张三 paid up on 2025-09-01.
+    private static string Third() =>
+        Header +
+        $"中牟县,HT-A-1,{IdA},张三,2024-12-20,900.00,100.00,900.00,100.00,2025-09-01\n" +
+        $"中牟县,HT-A-1,{IdA},张三,2025-01-15,200,0,200,0,2025-07-01\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2021-12-20,450.00,50.00,450.00,50.00,2025-07-20\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2022-12-20,480.00,20.00,480.00,20.00,2025-07-20\n" +
+        $"中牟县,HT-B-1,{IdB},李四,2025-12-20,480.00,20.00,0,0,\n";
+
+    /// <summary>The same rows, last first: another file (another hash) with the same facts.</summary>
+    private static string Reordered(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return lines[0] + "\n" + string.Join("\n", lines[1..].Reverse()) + "\n";
+    }
+
+    private static Task<LedgerImportResult> ImportAsync(TestDatabase db, string csv) =>
+        db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(Write(Kaohe.Tests.Infrastructure.Files.Csv(csv), "还款计划.csv"), UserScope.System));
+
+    private static Task<List<CollectionCase>> CasesAsync(TestDatabase db) =>
+        db.Query(c => c.CollectionCases.Where(x => x.Unit.DivisionCode == "410122").OrderBy(x => x.Id).ToListAsync());
+
+    private static async Task<UserScope> CountyAsync(TestDatabase db, string areaCode = "410122")
+    {
+        var unit = await db.Query(c => c.Units.Where(u => u.DivisionCode == areaCode).Select(u => new { u.Id, u.CityGroupId }).SingleAsync());
+        return new UserScope(900, "county-" + areaCode, Role.CountyOperator, unit.Id, unit.CityGroupId);
+    }
+
+    [Fact]
+    public async Task Cases_OpenOnTheFirstImport_CloseWhenPaid_ReopenLinked_AndTheSameFileChangesNothing()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+
+        var first = await ImportAsync(db, First());
+        Assert.Equal(2, first.Cases.Opened);
+        var cases = await CasesAsync(db);
+        var a = cases.Single(c => c.BorrowerName == "张三");
+        var b = cases.Single(c => c.BorrowerName == "李四");
+        // As of 06-30, A's 200 of 01-15 is not paid yet (paid 07-01): 500 + 200 overdue, all principal, from 2024-12-20.
+        Assert.Equal((700_00L, 0L, new DateOnly(2024, 12, 20)), (a.OverduePrincipalFen, a.OverdueInterestFen, a.OldestUnpaidDue));
+        Assert.Equal((930_00L, 70_00L, new DateOnly(2021, 12, 20), "HT-B-1"), (b.OverduePrincipalFen, b.OverdueInterestFen, b.OldestUnpaidDue, b.ContractNumbers));
+        Assert.Equal(new DateOnly(2025, 6, 30), b.OpenedOn);
+
+        var again = await ImportAsync(db, First());
+        Assert.Equal((0, CaseSyncResult.None), (again.UnitsReplaced, again.Cases));
+        Assert.Equal(2, (await CasesAsync(db)).Count);
+
+        clock.Set(new DateTime(2025, 8, 1, 9, 0, 0));
+        var second = await ImportAsync(db, Second());
+        Assert.Equal((0, 1, 1), (second.Cases.Opened, second.Cases.Updated, second.Cases.Closed));
+        cases = await CasesAsync(db);
+        b = cases.Single(c => c.Id == b.Id);
+        Assert.Equal((new DateOnly(2025, 8, 1), CaseCloseReason.Settled, new DateOnly(2025, 7, 20)), (b.ClosedOn!.Value, b.CloseReason!.Value, b.PaidOn!.Value));
+        a = cases.Single(c => c.Id == a.Id);
+        Assert.True(a.IsOpen);
+        Assert.Equal(500_00L, a.OverdueFen); // the 200 was paid on 07-01
+
+        clock.Set(new DateTime(2026, 1, 5, 9, 0, 0));
+        var third = await ImportAsync(db, Third());
+        Assert.Equal((1, 1), (third.Cases.Opened, third.Cases.Closed));
+        cases = await CasesAsync(db);
+        Assert.Equal(3, cases.Count);
+        var reopened = cases.Single(c => c.IsOpen);
+        Assert.Equal(("李四", b.Id, new DateOnly(2025, 12, 20), 500_00L), (reopened.BorrowerName, reopened.PreviousCaseId!.Value, reopened.OldestUnpaidDue, reopened.OverdueFen));
+        Assert.Equal(new DateOnly(2025, 9, 1), cases.Single(c => c.Id == a.Id).PaidOn);
+        // The superseded snapshots are still there, and so is every case opened from them.
+        Assert.Equal(3, await db.Query(c => c.LedgerSnapshots.CountAsync(s => s.Unit.DivisionCode == "410122")));
+        Assert.Contains(await db.Query(c => c.AuditEntries.Where(e => e.EntityType == nameof(CollectionCase)).Select(e => e.After).ToListAsync()), after => after!.Contains("\"opened\":1"));
+    }
+
+    [Fact]
+    public async Task Promises_AreJudgedByTheFirstImportAfterTheirDate_KeptOrBroken_AndBrokenOnesLeadTheQueue()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var cases = await CasesAsync(db);
+        var a = cases.Single(c => c.BorrowerName == "张三");
+        var b = cases.Single(c => c.BorrowerName == "李四");
+        var promiseA = await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(a.Id,
+            new ContactInput(new DateTime(2025, 6, 30, 8, 30, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.Promised, PromisedFen: 700_00, PromisedOn: new DateOnly(2025, 7, 15)), county));
+        var promiseB = await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(b.Id,
+            new ContactInput(new DateTime(2025, 6, 30, 8, 45, 0), ContactChannel.Phone, ContactParty.CoBorrower, ContactResult.Promised, PromisedFen: 1000_00, PromisedOn: new DateOnly(2025, 7, 31)), county));
+
+        // 07-20: B's promised date (07-31) has not come; A's has (07-15), and A paid 200 on 07-01 only: broken.
+        clock.Set(new DateTime(2025, 7, 20, 9, 0, 0));
+        var mid = await ImportAsync(db, Reordered(First()));
+        Assert.Equal((0, 1), (mid.Cases.PromisesKept, mid.Cases.PromisesBroken));
+        var queue = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(a.UnitId, county));
+        Assert.Equal((a.Id, PromiseState.Broken), (queue.Lines[0].CaseId, queue.Lines[0].Promise));
+        Assert.Equal(PromiseState.Pending, queue.Lines.Single(l => l.CaseId == b.Id).Promise);
+        Assert.Equal(1, queue.Counts[QueueTab.Promises]);
+
+        // 08-01: B paid 1,000 on 07-20, after the promise of 06-30: kept; the case closes too.
+        clock.Set(new DateTime(2025, 8, 1, 9, 0, 0));
+        var late = await ImportAsync(db, Second());
+        Assert.Equal((1, 0), (late.Cases.PromisesKept, late.Cases.PromisesBroken));
+        var outcomes = await db.Query(c => c.PromiseOutcomes.ToDictionaryAsync(o => o.ContactRecordId));
+        Assert.False(outcomes[promiseA.Id].Kept);
+        Assert.Equal((true, 1000_00L), (outcomes[promiseB.Id].Kept, outcomes[promiseB.Id].PaidSinceFen));
+
+        // A contact after the broken promise takes the case off the top.
+        await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(a.Id,
+            new ContactInput(new DateTime(2025, 8, 1, 8, 30, 0), ContactChannel.Visit, ContactParty.CoBorrower, ContactResult.Hardship), county));
+        queue = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(a.UnitId, county));
+        Assert.Equal(PromiseState.None, queue.Lines.Single(l => l.CaseId == a.Id).Promise);
+        var detail = await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(a.Id, county));
+        Assert.Equal(2, detail.Trail.Count);
+        Assert.False(detail.Trail.Single(t => t.Id == promiseA.Id).PromiseKept);
+    }
+
+    [Fact]
+    public async Task TheTrail_IsChecked_AgainstItsHashesAndTheAuditChain_EditsRemovalsAndSwapsAreFound()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var cases = await CasesAsync(db);
+        var demo = await db.Query(c => c.ContactRecords.CountAsync()); // the demo's trail, in the template database
+        var records = new List<ContactRecord>();
+        foreach (var (c, n) in cases.SelectMany(c => new[] { (c, 1), (c, 2) }))
+            records.Add(await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id,
+                new ContactInput(new DateTime(2025, 6, 29, 8 + n, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.NoAnswer, Notes: $"第{n}次"), county)));
+        Task<AuditVerification> Verify() => db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync());
+        Assert.True((await Verify()).IsIntact, (await Verify()).Message);
+        Assert.Contains($"联系记录 {demo + 4} 条", (await Verify()).Message);
+
+        var id = records[1].Id;
+        await db.Query(c => c.Database.ExecuteSqlAsync($"UPDATE \"ContactRecords\" SET \"Notes\" = '已接通' WHERE \"Id\" = {id}"));
+        Assert.Contains($"联系记录 {id} 的内容被改动过", (await Verify()).TrailProblem);
+
+        // Edited with its hash recomputed: the chain still holds what was recorded.
+        var edited = await db.Query(c => c.ContactRecords.AsNoTracking().SingleAsync(r => r.Id == id));
+        var forged = edited.ComputeHash();
+        await db.Query(c => c.Database.ExecuteSqlAsync($"UPDATE \"ContactRecords\" SET \"Hash\" = {forged} WHERE \"Id\" = {id}"));
+        Assert.Contains($"联系记录 {id} 与审计链中登记时的内容不符", (await Verify()).TrailProblem);
+        await db.Query(c => c.Database.ExecuteSqlAsync($"UPDATE \"ContactRecords\" SET \"Notes\" = '第2次', \"Hash\" = {records[1].Hash} WHERE \"Id\" = {id}"));
+        Assert.True((await Verify()).IsIntact);
+
+        var last = records[^1].Id;
+        await db.Query(c => c.Database.ExecuteSqlAsync($"DELETE FROM \"ContactRecords\" WHERE \"Id\" = {last}"));
+        var removed = await Verify();
+        Assert.False(removed.IsIntact);
+        Assert.Contains($"联系记录 {last} 已登记却不见了", removed.TrailProblem);
+    }
+
+    [Fact]
+    public async Task ABadContact_NamesItsField_AndNothingIsWritten_ACorrectionIsANewRecord()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var c = (await CasesAsync(db))[0];
+        async Task<KaoheException> Refused(ContactInput input) =>
+            await Assert.ThrowsAsync<KaoheException>(() => db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id, input, county)));
+
+        var future = await Refused(new ContactInput(new DateTime(2025, 6, 30, 10, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.NoAnswer));
+        Assert.Equal((ErrorKind.Invalid, CollectionTexts.InFuture), (future.Kind, future.Errors["联系时间"].Single()));
+        var noPromise = await Refused(new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.Promised));
+        Assert.Equal(CollectionTexts.PromiseMissing, noPromise.Errors["承诺还款"].Single());
+        var early = await Refused(new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.Promised, PromisedFen: 100, PromisedOn: new DateOnly(2025, 6, 1)));
+        Assert.Equal(CollectionTexts.PromiseDate, early.Errors["承诺还款日期"].Single());
+        Assert.Equal(0, await db.Query(x => x.ContactRecords.CountAsync(r => r.CaseId == c.Id)));
+
+        var wrong = await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id,
+            new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.Refused), county));
+        var fix = await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id,
+            new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.CoBorrower, ContactResult.Hardship, Notes: "误记为本人拒绝", CorrectsId: wrong.Id), county));
+        var twice = await Refused(new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.NoAnswer, CorrectsId: wrong.Id));
+        Assert.Equal(CollectionTexts.CorrectsTwice, twice.Errors["更正记录"].Single());
+        var detail = await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(c.Id, county));
+        Assert.Equal(fix.Id, detail.Trail.Single(t => t.Id == wrong.Id).CorrectedById);
+        Assert.Equal(ContactResult.Refused, detail.Trail.Single(t => t.Id == wrong.Id).Result); // the corrected record stays as it was
+        Assert.Equal(ContactResult.Hardship, detail.Case.LastResult);
+    }
+
+    [Fact]
+    public async Task Scope_CountyWritesItsOwn_CityAndProvinceRead_BankAndExpertSeeNoCase()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var c = (await CasesAsync(db))[0];
+        var own = await CountyAsync(db);
+        var other = await CountyAsync(db, "410103");
+        var city = own with { Role = Role.CityReviewer, UnitId = null };
+        var otherCity = city with { CityGroupId = await db.Query(x => x.Units.Where(u => u.DivisionCode == "410303").Select(u => u.CityGroupId).SingleAsync()) };
+        var bank = new UserScope(901, "bank", Role.Observer, null, null);
+        var expert = new UserScope(902, "expert", Role.Expert, null, null);
+        var input = new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.NoAnswer);
+
+        async Task<ErrorKind?> Show(UserScope s)
+        {
+            try { await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(c.Id, s)); return null; }
+            catch (KaoheException e) { return e.Kind; }
+        }
+        async Task<ErrorKind?> Record(UserScope s)
+        {
+            try { await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id, input, s)); return null; }
+            catch (KaoheException e) { return e.Kind; }
+        }
+        Assert.Equal<ErrorKind?[]>([null, null, null, ErrorKind.NotFound, ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Forbidden],
+            [await Show(own), await Show(city), await Show(UserScope.System), await Show(other), await Show(otherCity), await Show(bank), await Show(expert)]);
+        Assert.Equal<ErrorKind?[]>([ErrorKind.Forbidden, ErrorKind.Forbidden, ErrorKind.NotFound, null],
+            [await Record(city), await Record(UserScope.System), await Record(other), await Record(own)]);
+        Assert.False((await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(c.UnitId, city))).MayRecord);
+        Assert.True((await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(c.UnitId, own))).MayRecord);
+    }
+}
+
+public sealed class SqliteCollectionDataTests() : CollectionDataTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCollectionDataTests() : CollectionDataTests(DatabaseProvider.Postgres);

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kaohe.Data;
+using Kaohe.Domain.Collection;
+using Kaohe.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kaohe.Tests.Features.Collection;
+
+/// <summary>The collection desk's pages and API on the demo (二七区 is erqi's unit; 中原区, its neighbour, is not).</summary>
+public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<KaoheApp>
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    private async Task<(int Unit, int Case)> OpenCaseAsync(string unitName)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<KaoheDbContext>();
+        var c = await db.CollectionCases.Where(x => x.Unit.Name == unitName && x.ClosedOn == null).OrderBy(x => x.Id).FirstAsync();
+        return (c.UnitId, c.Id);
+    }
+
+    [Fact]
+    public async Task TheDemoDesk_Erqi_SeesItsQueue_RecordsAContactOnThePage_AndTheTrailShowsIt()
+    {
+        var erqi = await app.SignedInAsync("erqi");
+        var (unit, caseId) = await OpenCaseAsync("二七区");
+        var start = await erqi.GetAsync("/Collection");
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.Equal($"/Collection/Queue/{unit}", start.Headers.Location!.OriginalString);
+        var queue = await erqi.GetStringAsync($"/Collection/Queue/{unit}");
+        Assert.Contains("今日待办", queue);
+        Assert.Contains($"/Collection/Case/{caseId}", queue);
+
+        var page = await erqi.GetStringAsync($"/Collection/Case/{caseId}");
+        Assert.Contains("保存联系记录", page);
+        Assert.Matches(@"\d{6}\*{8}[0-9X]{4}", page); // the borrower's ID number, masked
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token().Match(page).Groups[1].Value,
+            ["Form.ContactedAt"] = "2026-01-05T09:30", ["Form.Channel"] = "Visit", ["Form.Party"] = "VillageCommittee", ["Form.Result"] = "Hardship",
+            ["Form.Notes"] = "村委会陪同上门，家中确有困难", ["Form.NextAction"] = "申请还款救助", ["Form.NextActionOn"] = "2026-01-20",
+        });
+        var posted = await erqi.PostAsync($"/Collection/Case/{caseId}?handler=Contact", form);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var after = await erqi.GetStringAsync($"/Collection/Case/{caseId}");
+        Assert.Contains("已登记联系记录", after);
+        Assert.Contains("村委会陪同上门，家中确有困难", after);
+        Assert.Contains("2026-01-05 09:30", after);
+
+        // A promise without its amount: the page names the field and keeps the case as it was.
+        var bad = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Token().Match(after).Groups[1].Value,
+            ["Form.ContactedAt"] = "2026-01-06T09:30", ["Form.Channel"] = "Phone", ["Form.Party"] = "Borrower", ["Form.Result"] = "Promised",
+        });
+        var refused = await erqi.PostAsync($"/Collection/Case/{caseId}?handler=Contact", bad);
+        var text = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("承诺还款</strong>：结果为“已接通-承诺还款”时，须填写承诺金额和承诺还款日期", text);
+    }
+
+    [Fact]
+    public async Task TheApi_CountyAppendsToItsOwnCases_OthersAreRefused_AndTheBankSeesFiguresOnly()
+    {
+        var (_, caseId) = await OpenCaseAsync("二七区");
+        var (other, otherCase) = await OpenCaseAsync("中原区");
+        var body = new { contactedAt = "2026-01-05T10:00:00", channel = 1, party = 2, result = 1, promisedFen = 50_000, promisedOn = "2026-02-01", notes = "家长承诺代还" };
+        var erqi = await app.SignedInAsync("erqi");
+        var created = await erqi.PostAsJsonAsync($"/api/collection/cases/{caseId}/contacts", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await erqi.PostAsJsonAsync($"/api/collection/cases/{otherCase}/contacts", body)).StatusCode);
+        var city = await app.SignedInAsync("zhengzhou");
+        var refused = await city.PostAsJsonAsync($"/api/collection/cases/{caseId}/contacts", body);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("只有本单位的县级资助中心可以登记联系记录", await refused.Content.ReadAsStringAsync());
+
+        using var detail = JsonDocument.Parse(await city.GetStringAsync($"/api/collection/cases/{caseId}"));
+        Assert.Contains(detail.RootElement.GetProperty("trail").EnumerateArray(), t => t.GetProperty("notes").GetString() == "家长承诺代还");
+        using var queue = JsonDocument.Parse(await city.GetStringAsync($"/api/collection/units/{other}/queue"));
+        Assert.True(queue.RootElement.GetProperty("total").GetInt32() > 0);
+
+        var bank = await app.SignedInAsync("bank");
+        Assert.Equal(HttpStatusCode.Forbidden, (await bank.GetAsync($"/api/collection/cases/{caseId}")).StatusCode);
+        var figures = await bank.GetStringAsync("/api/collection/overview");
+        Assert.Contains("\"openCases\"", figures);
+        Assert.DoesNotContain("borrowerName", figures);
+        var overview = await bank.GetStringAsync("/Collection");
+        Assert.DoesNotContain("/Collection/Queue/", overview);
+        Assert.Contains("二七区", overview);
+    }
+}
