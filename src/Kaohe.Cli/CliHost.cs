@@ -60,6 +60,15 @@ internal static class CliHost
             foreach (var error in e.Errors) Console.WriteLine("  " + error);
             return 2;
         }
+        catch (Kaohe.Common.Errors.KaoheException e)
+        {
+            // The error contract's refusals (not found, forbidden, invalid with its fields): the title, the fields, exit 2.
+            AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Title}[/]");
+            foreach (var (field, messages) in e.Errors)
+                foreach (var message in messages) Console.WriteLine($"  {field}：{message}");
+            if (e.Errors.Count == 0 && e.Detail is { } detail) Console.WriteLine("  " + detail);
+            return 2;
+        }
         catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException
             or KeyNotFoundException or Kaohe.Domain.Assessment.AssessmentRuleException)
         {

@@ -15,6 +15,7 @@ var root = new RootCommand("kaohe — 县级学生资助管理中心生源地信
     NoticeCommands.Create(),
     ResultsCommands.Create(),
     LedgerCommands.Create(),
+    CollectionCommands.Create(),
 };
 BulletinCommands.AttachTo(root);
 return await root.Parse(args).InvokeAsync();

@@ -52,7 +52,7 @@ public static class KaoheServices
         // Audit
         typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
-        typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact),
+        typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact),
         typeof(Features.Collection.ShowCollectionCase),
         // Demo
         typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),

@@ -1,3 +1,4 @@
+using Kaohe.Common.Tabular;
 using Kaohe.Domain.Collection;
 using Kaohe.Features.Collection;
 using Kaohe.Web.Security;
@@ -30,6 +31,30 @@ internal static class CollectionEndpoints
             var r = await record.HandleAsync(id, input, ctx.User.Scope());
             return TypedResults.Created($"/api/collection/cases/{id}", new ContactRecordCreated(r.Id, r.Hash));
         }).RequireAuthorization(Policies.Writer);
+
+        api.MapGet("/units/{unitId:int}/calls", async Task<FileContentHttpResult> (int unitId, string? format, QueueTab? tab, AgingBucket? bucket, CallList calls, HttpContext ctx) =>
+        {
+            var f = TableWriter.ParseFormat(format ?? "xlsx");
+            var (file, name) = await calls.ExportAsync(unitId, ctx.User.Scope(), f, tab ?? QueueTab.All, bucket);
+            return TypedResults.File(file, TableWriter.ContentType(f), name);
+        });
+
+        // The file is the request body, as for the other imports (no form, so no antiforgery token is needed).
+        api.MapPost("/calls", async Task<Results<Ok<CallListImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, CallList calls, HttpContext ctx) =>
+        {
+            var name = fileName ?? (request.ContentType?.Contains("sheet", StringComparison.Ordinal) == true ? "calls.xlsx" : "calls.csv");
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer);
+            buffer.Position = 0;
+            try
+            {
+                return TypedResults.Ok(await calls.ImportAsync(buffer, name, ctx.User.Scope()));
+            }
+            catch (ImportRejectedException e)
+            {
+                return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+            }
+        }).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     internal sealed record ContactRecordCreated(int Id, string Hash);

@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Collection;
 
 /// <summary>今日待办 of one unit: tabs with their counts, the aging buckets, the cases in the queue's order, paged.</summary>
-public sealed class QueueModel(ListCollectionQueue list) : PageModel
+public sealed class QueueModel(ListCollectionQueue list, CallList calls) : PageModel
 {
+    [TempData] public string? Message { get; set; }
+    public IReadOnlyList<string> ImportErrors { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)] public QueueTab Tab { get; set; }
     [BindProperty(SupportsGet = true)] public AgingBucket? Bucket { get; set; }
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
@@ -21,6 +24,25 @@ public sealed class QueueModel(ListCollectionQueue list) : PageModel
         catch (KaoheException e) when (e.Kind == ErrorKind.NotFound) { return NotFound(); }
         catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
         return Page();
+    }
+
+    /// <summary>A filled-in call list back: each filled row becomes a contact record, or, with any bad row, nothing.</summary>
+    public async Task<IActionResult> OnPostCallsAsync(int unitId, IFormFile? file)
+    {
+        if (file is null || file.Length == 0) ImportErrors = ["请选择要导入的电话催收清单（.xlsx 或 .csv）"];
+        else
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var r = await calls.ImportAsync(stream, file.FileName, User.Scope());
+                Message = $"已导入“{r.FileName}”：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : "");
+                return RedirectToPage(new { unitId });
+            }
+            catch (Kaohe.Common.Tabular.ImportRejectedException e) { ImportErrors = [$"文件有 {e.Errors.Count} 处错误，未写入任何数据" + (e.Errors.Count > 50 ? "（以下为前 50 处）：" : "："), .. e.Errors.Take(50).Select(x => x.ToString())]; }
+            catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
+        }
+        return await OnGetAsync(unitId);
     }
 
     public string Link(QueueTab? tab = null, AgingBucket? bucket = null, int? page = null, bool clearBucket = false)

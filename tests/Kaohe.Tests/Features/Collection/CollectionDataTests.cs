@@ -1,4 +1,5 @@
 using Kaohe.Common.Errors;
+using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Collection;
@@ -210,6 +211,57 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         Assert.Equal(fix.Id, detail.Trail.Single(t => t.Id == wrong.Id).CorrectedById);
         Assert.Equal(ContactResult.Refused, detail.Trail.Single(t => t.Id == wrong.Id).Result); // the corrected record stays as it was
         Assert.Equal(ContactResult.Hardship, detail.Case.LastResult);
+    }
+
+    [Fact]
+    public async Task TheCallList_RoundTrips_FilledRowsBecomeRecords_AndABadRowRejectsTheWholeFile_NamingRowAndColumn()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var cases = await CasesAsync(db);
+        var (a, b) = (cases.Single(c => c.BorrowerName == "张三"), cases.Single(c => c.BorrowerName == "李四"));
+
+        var (csv, name) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Csv));
+        Assert.Equal("中牟县电话催收清单-20250630.csv", name);
+        var lines = System.Text.Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
+        Assert.Equal("案件编号,借款人,合同编号,逾期本息（元）,逾期天数,账龄,联系次数,最近联系,承诺还款,联系时间,联系方式,联系对象,联系结果,承诺金额（元）,承诺还款日期,备注,下一步工作,下一步日期", lines[0]);
+        Assert.Equal(3, lines.Count);
+        string Fill(string line, string block) => string.Join(",", line.Split(',').Take(9)) + "," + block; // the 9 columns before the result block
+        var rowA = lines.FindIndex(l => l.StartsWith($"{a.Id},", StringComparison.Ordinal));
+        var filled = lines.ToList();
+        filled[rowA] = Fill(lines[rowA], "2025-06-30 08:00,电话,借款学生,已接通-承诺还款,700,2025-07-15,本人承诺,核实还款,2025-07-16");
+
+        // Bad rows: every fault named by its row (Excel's numbering, header = 1) and column, and nothing written.
+        var bad = filled.ToList();
+        var rowB = lines.FindIndex(l => l.StartsWith($"{b.Id},", StringComparison.Ordinal));
+        bad[rowB] = Fill(lines[rowB], "2025-06-30 10:00,电话,借款学生,无人接听,,,,,");
+        bad.Add("999999,某人,X,0,0,,0,,," + "2025-06-29 08:00,打电话,借款学生,无人接听,,,,,");
+        bad.Add(bad[rowA]);
+        var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() =>
+            db.Run<CallList, CallListImportResult>(h => h.ImportAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", bad))), "清单.csv", county)));
+        var messages = rejected.Errors.Select(e => e.ToString()).ToList();
+        Assert.Contains(messages, m => m.StartsWith($"第 {bad.Count - 1} 行“联系方式”列：“打电话”不是可选的值", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m == $"第 {rowB + 1} 行“联系时间”列：{CollectionTexts.InFuture}");
+        Assert.Contains(messages, m => m.StartsWith($"第 {bad.Count - 1} 行“案件编号”列：“999999”不是您范围内的催收案件编号", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m == $"第 {bad.Count} 行“联系时间”列：与第 {rowA + 1} 行重复（同一案件、同一时间、同一结果）");
+        Assert.Equal(0, await db.Query(c => c.ContactRecords.CountAsync(r => r.UnitId == a.UnitId)));
+
+        // The good file in GBK: one record, the empty row skipped; the XLSX offers the catalogue as drop-downs.
+        var result = await db.Run<CallList, CallListImportResult>(h => h.ImportAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", filled), gbk: true)), "清单.csv", county));
+        Assert.Equal((1, 1), (result.Records, result.RowsLeftEmpty));
+        var record = await db.Query(c => c.ContactRecords.SingleAsync(r => r.CaseId == a.Id));
+        Assert.Equal((ContactResult.Promised, 700_00L, new DateOnly(2025, 7, 15), "本人承诺"), (record.Result, record.PromisedFen!.Value, record.PromisedOn!.Value, record.Notes));
+        Assert.Equal(new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc), record.ContactedAtUtc); // 08:00 Beijing
+        Assert.True((await db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync())).IsIntact);
+
+        var (xlsx, _) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Xlsx));
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var lists = book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>()
+            .ToDictionary(v => v.SequenceOfReferences!.InnerText ?? "", v => v.Formula1!.Text ?? "");
+        Assert.Equal("\"电话,短信,上门,信函,微信,经由联络人,经由高校\"", lists["K2:K3"]);
+        Assert.Contains("已接通-承诺还款", lists["M2:M3"]);
     }
 
     [Fact]

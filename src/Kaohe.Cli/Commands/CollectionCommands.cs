@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using Kaohe.Common.Tabular;
+using Kaohe.Data;
+using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Collection;
+using Kaohe.Features.Accounts;
+using Kaohe.Features.Collection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Kaohe.Cli.Commands;
+
+/// <summary>
+/// <c>kaohe collection queue --unit U [--format xlsx --out F]</c> and <c>kaohe collection import-calls F --user NAME</c>:
+/// the collection desk's queue and call list from the shell. A call list is recorded in the name of a county
+/// officer's account (<c>--user</c>), whose unit's cases it may fill in, as on the web.
+/// </summary>
+internal static class CollectionCommands
+{
+    public static Command Create()
+    {
+        var unit = new Option<string>("--unit") { Description = "单位区划代码或名称，如 410103 或 二七区", Required = true };
+        var tab = new Option<string?>("--tab") { Description = "All、Promises、NeverContacted、NewThisMonth、Lost 或 Closed（默认 All）" };
+        var format = new Option<string?>("--format") { Description = "xlsx、csv 或 gbk：导出电话催收清单（需 --out）；不填则在终端列出" };
+        var output = new Option<FileInfo?>("--out") { Description = "输出文件" };
+        var queue = new Command("queue", "列出单位的催收待办（或导出为电话催收清单）") { unit, tab, format, output };
+        CliHost.Run(queue, async (sp, p, ct) =>
+        {
+            var unitId = await UnitIdAsync(sp.GetRequiredService<KaoheDbContext>(), p.GetValue(unit)!, ct);
+            var t = p.GetValue(tab) is { } text ? Enum.Parse<QueueTab>(text, ignoreCase: true) : QueueTab.All;
+            if (p.GetValue(output) is { } file)
+            {
+                var f = TableWriter.ParseFormat(p.GetValue(format) ?? Path.GetExtension(file.Name).TrimStart('.'));
+                var (bytes, _) = await sp.GetRequiredService<CallList>().ExportAsync(unitId, UserScope.System, f, t, ct: ct);
+                await File.WriteAllBytesAsync(file.FullName, bytes, ct);
+                Console.WriteLine($"已导出 {file.FullName}");
+                return 0;
+            }
+            var q = await sp.GetRequiredService<ListCollectionQueue>().HandleAsync(unitId, UserScope.System, t, pageSize: 500, ct: ct);
+            var table = new Table().AddColumns("案件", "借款人", "逾期本息（元）", "逾期天数", "账龄", "联系次数", "最近联系", "承诺还款");
+            foreach (var l in q.Lines)
+                table.AddRow(l.CaseId.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.BorrowerName), Domain.Ledger.Yuan.Format(l.OverdueFen),
+                    l.DaysOverdue.ToString(CultureInfo.InvariantCulture), CollectionTexts.Name(l.Bucket), l.Contacts.ToString(CultureInfo.InvariantCulture),
+                    l.LastResult is { } r ? CollectionTexts.Name(r) : "从未联系", l.Promise == PromiseState.None ? "" : CollectionTexts.Name(l.Promise));
+            AnsiConsole.Write(table);
+            Console.WriteLine($"{q.UnitName}：{CollectionTexts.Name(q.Tab)} {q.Total} 件" + (q.Total > q.Lines.Count ? $"（列出前 {q.Lines.Count} 件）" : ""));
+            return 0;
+        });
+
+        var path = new Argument<FileInfo>("file") { Description = "填好的电话催收清单（.xlsx 或 .csv，UTF-8 或 GBK）" };
+        var user = new Option<string>("--user") { Description = "以哪个县资助中心经办人的账户登记（如 erqi）", Required = true };
+        var import = new Command("import-calls", "导入填好的电话催收清单：每填一行登记一条联系记录；任何一行有误则整份不导入") { path, user };
+        CliHost.Run(import, async (sp, p, ct) =>
+        {
+            var db = sp.GetRequiredService<KaoheDbContext>();
+            var name = p.GetValue(user)!;
+            var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name && u.IsActive, ct)
+                ?? throw new ArgumentException($"没有启用的账户“{name}”");
+            var file = p.GetValue(path)!;
+            await using var stream = file.OpenRead();
+            var r = await sp.GetRequiredService<CallList>().ImportAsync(stream, file.Name, SignIn.ScopeOf(account), ct);
+            Console.WriteLine($"已导入 {r.FileName}：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : ""));
+            return 0;
+        });
+        return new Command("collection", "逾期催收") { queue, import };
+    }
+
+    private static async Task<int> UnitIdAsync(KaoheDbContext db, string text, CancellationToken ct) =>
+        await db.Units.Where(u => u.DivisionCode == text || u.Name == text || u.PublishedName == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
+        ?? throw new ArgumentException($"没有单位“{text}”（请用区划代码或名称）");
+}
