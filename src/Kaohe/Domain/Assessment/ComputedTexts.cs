@@ -36,6 +36,8 @@ public static class ComputedTexts
 
     public static string UnknownSource(string text, string known) => $"数据来源“{text}”不是台账指标，应为：{known}";
     public static string CountRuleOnRate(string source) => $"“每个扣 … 分”只适用于计数类数据，“{source}”是比率，请写“不低于/不高于 …”";
+    public static string NoProvinceLine(string source) => $"“{source}”没有全省数值可比，请写明分数线，如“不低于 90% 得满分”";
+
     public static string RateRuleOnCount(string source) => $"“不低于/不高于 …”只适用于比率，“{source}”是计数，请写“每个扣 … 分”";
 
     // Scoring.

@@ -26,6 +26,7 @@ public static class DataRuleCheck
         if (!PointsRule.TryParse(r, out var rule, out var message)) { error(RuleColumn, message); return (source?.Code, null); }
         if (source is not null && rule.IsRate != source.IsRate)
             error(RuleColumn, source.IsRate ? ComputedTexts.CountRuleOnRate(source.Name) : ComputedTexts.RateRuleOnCount(source.Name));
+        else if (source is not null && rule.AgainstProvince && source.Province is null) error(RuleColumn, ComputedTexts.NoProvinceLine(source.Name));
         return (source?.Code, rule.ToString());
     }
 }

@@ -5,11 +5,12 @@ namespace Kaohe.Features.Assessment;
 
 /// <summary>
 /// A ledger indicator a scheme may name in 数据来源: its code (from <see cref="ComputeLedgerIndicators"/>), its name, the
-/// unit of its value, which ledger file it needs, and for a rate the province's figure (a rule "不高于全省" compares with it).
+/// unit of its value, which ledger file it needs, and for a rate the province's figure (a rule "不高于全省" compares with it;
+/// a rate without one, <paramref name="Rate"/>, takes only rules with their own line).
 /// </summary>
-public sealed record LedgerSource(string Code, string Name, string Unit, LedgerKind Needs, Func<LedgerTotals, (decimal? Rate, string Numbers)>? Province)
+public sealed record LedgerSource(string Code, string Name, string Unit, LedgerKind Needs, Func<LedgerTotals, (decimal? Rate, string Numbers)>? Province, bool Rate = false)
 {
-    public bool IsRate => Province is not null;
+    public bool IsRate => Rate || Province is not null;
 }
 
 public static class LedgerSources
@@ -25,6 +26,10 @@ public static class LedgerSources
         new(ComputeLedgerIndicators.ReceiptMissing, "回执未录入且未谢绝合同数", "个", LedgerKind.Contracts, null),
         new(ComputeLedgerIndicators.Declined, "已谢绝合同数", "个", LedgerKind.Contracts, null),
         new(ComputeLedgerIndicators.GraduationUnconfirmed, "未按期毕业确认人数", "人", LedgerKind.Contracts, null),
+        // 贷后管理记录和留痕: the collection desk's cases follow the 还款计划.
+        new(Collection.CollectionIndicators.ContactedWithin30Days, "逾期30天内联系率", "%", LedgerKind.Instalments, null, Rate: true),
+        new(Collection.CollectionIndicators.PromiseKept, "承诺还款兑现率", "%", LedgerKind.Instalments, null, Rate: true),
+        new(Collection.CollectionIndicators.NeverContacted, "从未联系的逾期案件数", "件", LedgerKind.Instalments, null),
     ];
 
     /// <summary>By code, or by the Chinese name (full-width brackets and spaces ignored).</summary>

@@ -214,6 +214,26 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task TheAssessmentsIndicators_OfRecordKeeping_ComeFromCasesContactsAndPromises()
+    {
+        var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
+        await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var a = (await CasesAsync(db)).Single(c => c.BorrowerName == "张三");
+        await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(a.Id,
+            new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Phone, ContactParty.Borrower, ContactResult.Promised, PromisedFen: 700_00, PromisedOn: new DateOnly(2025, 7, 15)), county));
+        clock.Set(new DateTime(2025, 8, 1, 9, 0, 0));
+        await ImportAsync(db, Second()); // 李四 paid up: closed; 张三 paid 200 of the 700 promised: broken
+
+        var values = (await db.Run<ComputeLedgerIndicators, LedgerIndicators?>(h => h.HandleAsync(a.UnitId, 2025, UserScope.System)))!;
+        Assert.Equal(new DateOnly(2025, 8, 1), values.AsOf);
+        Assert.Equal((50m, "1 ÷ 2 = 50.00%"), (values[CollectionIndicators.ContactedWithin30Days]!.Value, values[CollectionIndicators.ContactedWithin30Days]!.Numbers));
+        Assert.Equal(0m, values[CollectionIndicators.PromiseKept]!.Value);
+        Assert.Equal(0m, values[CollectionIndicators.NeverContacted]!.Value); // 李四, never contacted, closed on D
+    }
+
+    [Fact]
     public async Task TheCallList_RoundTrips_FilledRowsBecomeRecords_AndABadRowRejectsTheWholeFile_NamingRowAndColumn()
     {
         var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));

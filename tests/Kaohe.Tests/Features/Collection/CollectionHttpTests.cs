@@ -89,6 +89,9 @@ public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<Ka
         var figures = await bank.GetStringAsync("/api/collection/overview");
         Assert.Contains("\"openCases\"", figures);
         Assert.DoesNotContain("borrowerName", figures);
+        var bulletin = await bank.GetStringAsync("/api/ledger/bulletin?format=html");
+        var section = bulletin[bulletin.IndexOf("六、逾期催收与留痕情况", StringComparison.Ordinal)..bulletin.IndexOf("七、有关要求", StringComparison.Ordinal)];
+        Assert.Contains("<td>二七区</td><td>郑州市</td>", section);
         var overview = await bank.GetStringAsync("/Collection");
         Assert.DoesNotContain("/Collection/Queue/", overview);
         Assert.Contains("二七区", overview);

@@ -10,7 +10,7 @@ public enum BulletinFormat { Html, Docx, Pdf }
 /// The 回收数据通报 for an as-of date: the engine's figures for the current snapshots the account
 /// sees, per unit, grouped by city in the province's order, rendered in the chosen format.
 /// </summary>
-public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figures)
+public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figures, Collection.CollectionOverview collection)
 {
     public async Task<BulletinModel> ModelAsync(DateOnly asOf, int? year, UserScope scope, CancellationToken ct = default)
     {
@@ -20,8 +20,11 @@ public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figure
         var cities = units.GroupBy(u => u.City) // rows come in the province's order, so groups do too
             .Select(g => new BulletinCity(g.Key, BulletinFigures.Sum(g.Select(u => u.Figures)), g.ToList())).ToList();
         var province = report.Rows.Single(r => r.Level == LedgerLevel.Province).Totals;
-        var today = DateOnly.FromDateTime(db.Clock.GetLocalNow().DateTime);
-        return new BulletinModel(report.Year, asOf, today, BulletinTexts.DefaultIssuer, Figures(province), cities);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
+        var work = (await collection.HandleAsync(scope, ct: ct)).Units
+            .Select(u => new BulletinCollection(u.UnitName, u.City, u.OpenCases, u.OverdueFen / 100m, u.NeverContacted, u.ContactedLast30Days, u.ContactedShare,
+                u.PromisesMade, u.KeptShare, u.Lost)).ToList();
+        return new BulletinModel(report.Year, asOf, today, BulletinTexts.DefaultIssuer, Figures(province), cities, work);
     }
 
     public async Task<byte[]> HandleAsync(DateOnly asOf, int? year, BulletinFormat format, UserScope scope, string? echartsUrl = null, CancellationToken ct = default)

@@ -52,6 +52,15 @@ public sealed record BulletinLayout(string Title, string AsOfLine, IReadOnlyList
         }
 
         blocks.Add(new BulletinHeading(T.Section6, 1));
+        if (m.Collection is { Count: > 0 } work)
+        {
+            blocks.Add(new BulletinParagraph(T.CollectionOverall(m.IssuedOn, work.Count, work.Sum(u => u.OpenCases), work.Sum(u => u.OverdueYuan),
+                work.Sum(u => u.NeverContacted), work.Sum(u => u.ContactedLast30Days), work.Sum(u => u.Lost))));
+            blocks.Add(new BulletinTable(T.CollectionHeaders, work.Select(CollectionRow).ToList(), 2));
+        }
+        else blocks.Add(new BulletinParagraph(T.NoCollection));
+
+        blocks.Add(new BulletinHeading(T.Section7, 1));
         blocks.AddRange(T.Requirements.Select(r => new BulletinParagraph(r)));
         return new BulletinLayout(T.Title(m.Year), T.AsOfLine(m.AsOf), blocks, m.Issuer, T.Date(m.IssuedOn));
     }
@@ -86,6 +95,12 @@ public sealed record BulletinLayout(string Title, string AsOfLine, IReadOnlyList
     [
         Count(r.Rank), r.Unit.Name, r.Unit.City, T.Yuan(r.Unit.Figures.CumulativeDue), T.Yuan(r.Unit.Figures.CumulativeOverdue), T.Rate(r.Rate),
         Count(r.Unit.Figures.OverdueBorrowers), T.Rate(r.Unit.Figures.OverdueHeadcountRate),
+    ];
+
+    private static string[] CollectionRow(BulletinCollection u) =>
+    [
+        u.Name, u.City, Count(u.OpenCases), T.Yuan(u.OverdueYuan), Count(u.NeverContacted), Count(u.ContactedLast30Days), T.Rate(u.ContactedShare),
+        Count(u.PromisesMade), T.Rate(u.KeptShare), Count(u.Lost),
     ];
 
     private static string[] UnitRow(string name, BulletinFigures f) =>

@@ -30,11 +30,17 @@ public sealed record BulletinCity(string Name, BulletinFigures Figures, IReadOnl
 
 public sealed record RankedUnit(int Rank, BulletinUnit Unit, decimal Rate);
 
+/// <summary>One unit's collection work (逾期催收与留痕) in the bulletin, as the collection desk counts it today.</summary>
+public sealed record BulletinCollection(string Name, string City, int OpenCases, decimal OverdueYuan, int NeverContacted, int ContactedLast30Days,
+    decimal? ContactedShare, int PromisesMade, decimal? KeptShare, int Lost);
+
 /// <summary>
 /// Everything a 回收数据通报 says, for one as-of date. Built from the ledger's figures; the three
 /// generators (HTML, Word, PDF) only lay it out. Cities come in the province's fixed order.
 /// </summary>
-public sealed record BulletinModel(int Year, DateOnly AsOf, DateOnly IssuedOn, string Issuer, BulletinFigures Province, IReadOnlyList<BulletinCity> Cities)
+/// <param name="Collection">The units' collection work as of <paramref name="IssuedOn"/> (cases are kept current, not dated).</param>
+public sealed record BulletinModel(int Year, DateOnly AsOf, DateOnly IssuedOn, string Issuer, BulletinFigures Province, IReadOnlyList<BulletinCity> Cities,
+    IReadOnlyList<BulletinCollection>? Collection = null)
 {
     public IEnumerable<BulletinUnit> Units => Cities.SelectMany(c => c.Units);
 

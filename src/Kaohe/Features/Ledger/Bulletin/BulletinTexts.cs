@@ -11,7 +11,8 @@ internal static class BulletinTexts
     public const string Section3 = "三、各单位当年本息回收率排名";
     public const string Section4 = "四、各单位逾期率排名";
     public const string Section5 = "五、分市单位明细";
-    public const string Section6 = "六、有关要求";
+    public const string Section6 = "六、逾期催收与留痕情况";
+    public const string Section7 = "七、有关要求";
     public const string CityChart = "各市当年本息回收率与逾期率（金额）";
     public const string RecoverySeries = "当年本息回收率";
     public const string OverdueSeries = "逾期率(金额)";
@@ -43,6 +44,14 @@ internal static class BulletinTexts
     public static readonly string[] CityHeaders = ["序号", "市", "当年应还本息(元)", "当年实还本息(元)", "当年本息回收率", "累计逾期本息(元)", "逾期率(金额)", "逾期人数", "逾期率(人数)"];
     public static readonly string[] RecoveryHeaders = ["名次", "单位", "所属市", "当年应还本息(元)", "当年实还本息(元)", "当年本息回收率"];
     public static readonly string[] OverdueHeaders = ["名次", "单位", "所属市", "累计应还本息(元)", "累计逾期本息(元)", "逾期率(金额)", "逾期人数", "逾期率(人数)"];
+    public static readonly string[] CollectionHeaders = ["单位", "所属市", "未结催收案件", "逾期本息(元)", "从未联系", "近30天已联系", "近30天联系率", "承诺还款", "承诺兑现率", "失联"];
+
+    public static string CollectionOverall(DateOnly today, int units, int open, decimal overdue, int never, int contacted, int lost) =>
+        $"截至{Date(today)}，{units}个单位共有未结逾期催收案件{open}件，逾期本息{Yuan(overdue)}元；" +
+        $"近30天已联系{contacted}件，从未联系{never}件，失联{lost}件。每件案件的联系记录均在系统中留痕，不可修改、删除。";
+
+    public const string NoCollection = "本期尚无逾期催收案件数据（案件随还款计划导入自动生成）。";
+
     public static readonly string[] UnitHeaders = ["单位", "当年应还本息(元)", "当年实还本息(元)", "当年本息回收率", "累计逾期本息(元)", "逾期率(金额)", "还款期人数", "逾期人数", "逾期率(人数)"];
 
     public static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";

@@ -21,7 +21,8 @@ public sealed record LedgerIndicators(int UnitId, string UnitName, int Year, Dat
 /// (or today, if earlier) from the current snapshots, computed by the engine's calculator. The assessment's
 /// "computed" indicators call this and store the value with its formula text and numbers.
 /// Codes: ledger.overdue-rate, ledger.overdue-rate-headcount, ledger.recovery-rate, ledger.receipt-missing,
-/// ledger.declined, ledger.graduation-unconfirmed. Null when the unit is unknown or outside the scope.
+/// ledger.declined, ledger.graduation-unconfirmed, and the collection desk's (<see cref="Collection.CollectionIndicators"/>).
+/// Null when the unit is unknown or outside the scope.
 /// </summary>
 public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigures figures)
 {
@@ -32,7 +33,7 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
     {
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         if (unit is null) return null;
-        var today = DateOnly.FromDateTime(db.Clock.GetLocalNow().DateTime);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
         var asOf = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
         var narrowed = new UserScope(scope.UserId, scope.UserName, Role.CountyOperator, unitId, null);
         var report = await figures.FromDatabaseAsync(new LedgerFiguresRequest(asOf, year, LedgerLevel.Unit), narrowed, ct: ct);
@@ -57,6 +58,7 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
                 $"{declined} 个（该学年合同共 {contracts} 个）"),
             new(GraduationUnconfirmed, "未按期毕业确认人数", Count(t.GraduationUnconfirmed), "人", $"{year}年毕业、6 月 30 日前未办理毕业确认的借款人数",
                 $"{t.GraduationUnconfirmed} 人"),
+            .. await Collection.CollectionIndicators.ComputeAsync(db, unitId, year, asOf, ct),
         ]);
     }
 
