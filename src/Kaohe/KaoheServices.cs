@@ -19,6 +19,7 @@ public static class KaoheServices
         services.AddSingleton<KaoheDatabase>();
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();
         services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
+        services.TryAddSingleton<Features.Collection.ISmsGateway, Features.Collection.HttpSmsGateway>();
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers) services.AddScoped(handler);
@@ -52,7 +53,7 @@ public static class KaoheServices
         // Audit
         typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
-        typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact),
+        typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders),
         typeof(Features.Collection.ShowCollectionCase),
         // Demo
         typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),

@@ -32,6 +32,15 @@ internal static class CollectionEndpoints
             return TypedResults.Created($"/api/collection/cases/{id}", new ContactRecordCreated(r.Id, r.Hash));
         }).RequireAuthorization(Policies.Writer);
 
+        api.MapPost("/units/{unitId:int}/sms", async Task<Ok<SmsResult>> (int unitId, SmsRequest req, SendReminders sms, HttpContext ctx) =>
+            TypedResults.Ok(await sms.SendAsync(unitId, req.Template, ctx.User.Scope(), req.Tab ?? QueueTab.All, ctx.RequestAborted))).RequireAuthorization(Policies.Writer);
+
+        api.MapPost("/units/{unitId:int}/sms/batch", async Task<FileContentHttpResult> (int unitId, SmsRequest req, string? format, SendReminders sms, HttpContext ctx) =>
+        {
+            var (file, name, _) = await sms.BatchAsync(unitId, req.Template, ctx.User.Scope(), TableWriter.ParseFormat(format), req.Tab ?? QueueTab.All);
+            return TypedResults.File(file, TableWriter.ContentType(TableWriter.ParseFormat(format)), name);
+        }).RequireAuthorization(Policies.Writer);
+
         api.MapGet("/units/{unitId:int}/calls", async Task<FileContentHttpResult> (int unitId, string? format, QueueTab? tab, AgingBucket? bucket, CallList calls, HttpContext ctx) =>
         {
             var f = TableWriter.ParseFormat(format ?? "xlsx");
@@ -58,4 +67,7 @@ internal static class CollectionEndpoints
     }
 
     internal sealed record ContactRecordCreated(int Id, string Hash);
+
+    /// <summary>A reminder text with its placeholders (<see cref="SmsTemplate"/>), for the open cases of a tab of the queue.</summary>
+    internal sealed record SmsRequest(string Template, QueueTab? Tab = null);
 }

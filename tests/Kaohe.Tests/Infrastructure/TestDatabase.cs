@@ -16,19 +16,21 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly Func<Task> _drop;
 
-    private TestDatabase(DatabaseTarget target, Func<Task> drop, TimeProvider? clock)
+    private TestDatabase(DatabaseTarget target, Func<Task> drop, TimeProvider? clock, Action<IServiceCollection>? configure)
     {
         Target = target;
         _drop = drop;
         var services = new ServiceCollection().AddSingleton(DemoTemplates.Configuration(target.ConnectionString));
         if (clock is not null) services.AddSingleton(clock);
+        configure?.Invoke(services);
         _services = services.AddKaohe().BuildServiceProvider();
     }
 
     public DatabaseTarget Target { get; }
 
     /// <param name="clock">The clock the handlers read (a <see cref="TestClock"/> to walk through dates); the system's by default.</param>
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withDemoData = true, TimeProvider? clock = null)
+    /// <param name="configure">Services of the test's own, registered before Kaohe's (which only add what is missing), such as a gateway.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool withDemoData = true, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         TestDatabase db;
         if (provider == DatabaseProvider.Sqlite)
@@ -41,7 +43,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(folder, true);
                 return Task.CompletedTask;
-            }, clock);
+            }, clock, configure);
         }
         else
         {
@@ -55,7 +57,7 @@ public sealed class TestDatabase : IAsyncDisposable
             {
                 NpgsqlConnection.ClearAllPools();
                 await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-            }, clock);
+            }, clock, configure);
         }
         await db._services.GetRequiredService<KaoheDatabase>().MigrateAsync();
         return db;

@@ -155,6 +155,8 @@ public static class RouteMatrix
         R("PAGE /Users", "/Users", "302 | 200 | 302 | 302 | 302 | 302"),
         R("POST /api/collection/calls", "/api/collection/calls", "401 | 400 | 400 | 400 | 400 | 403"),
         R("POST /api/collection/cases/{id:int}/contacts", "/api/collection/cases/{case}/contacts", "401 401 | 400 400 | 400 400 | 400 400 | 400 400 | 403 403"),
+        R("POST /api/collection/units/{unitId:int}/sms", "/api/collection/units/{unit}/sms", "401 401 | 400 400 | 400 400 | 400 400 | 400 400 | 403 403"),
+        R("POST /api/collection/units/{unitId:int}/sms/batch", "/api/collection/units/{unit}/sms/batch", "401 401 | 400 400 | 400 400 | 400 400 | 400 400 | 403 403"),
         R("POST /api/campaigns/", "/api/campaigns/", "401 | 400 | 403 | 403 | 403 | 403"),
         R("POST /api/campaigns/{id:int}/confirm", "/api/campaigns/2/confirm", "401 | w | 403 | 403 | w | 403"),
         R("POST /api/campaigns/{id:int}/decisions", "/api/campaigns/2/decisions", "401 | 400 | 400 | 400 | 400 | 403"),

@@ -60,4 +60,7 @@ public enum ContactResult
     [Description("号码错误")] WrongNumber = 6,
     [Description("失联")] Lost = 7,
     [Description("已还款待核实")] PaidToVerify = 8,
+    [Description("短信已送达网关")] SmsSent = 9,
+    [Description("短信发送失败")] SmsFailed = 10,
+    [Description("短信已交平台发送")] SmsHandedOver = 11, // written to the batch file a county's own SMS platform sends
 }

@@ -21,4 +21,6 @@ public static class CollectionTexts
     public const string CorrectsUnknown = "被更正的记录不属于本案件";
     public const string CorrectsTwice = "该记录已被更正过，请更正最新的那条";
     public const string UnknownValue = "不是可选的值";
+    public const string NoSmsGateway = "未配置短信平台：请设置 Kaohe:Sms:Url（及 Kaohe:Sms:Token），或导出短信批量文件交本单位的短信平台发送";
+    public const string SmsForbidden = "只有本单位的县级资助中心可以发送催收短信";
 }
