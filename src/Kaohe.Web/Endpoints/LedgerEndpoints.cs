@@ -102,7 +102,7 @@ internal static class LedgerEndpoints
             }
         }).RequireAuthorization(Policies.LedgerUploader).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private static DateOnly Today(TimeProvider clock) => new Kaohe.Common.Time.BeijingClock(clock).Today;
 }
 
 /// <summary>A figures row for JSON clients: amounts in fen, rates as percent (half-up, 2 places).</summary>

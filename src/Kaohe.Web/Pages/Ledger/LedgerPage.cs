@@ -8,7 +8,7 @@ public abstract class LedgerPage(TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? AsOf { get; set; }
 
-    public DateOnly Date => AsOf ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Date => AsOf ?? new Kaohe.Common.Time.BeijingClock(clock).Today;
 
     public string AsOfQuery => "asOf=" + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ public sealed class ImportModel(ImportResults import, TimeProvider clock) : Page
     public IReadOnlyList<ImportError> Errors { get; private set; } = [];
     public ResultsImportResult? Result { get; private set; }
 
-    public void OnGet() => Year = clock.GetLocalNow().Year - 1;
+    public void OnGet() => Year = new Kaohe.Common.Time.BeijingClock(clock).Today.Year - 1;
 
     public async Task OnPostAsync()
     {

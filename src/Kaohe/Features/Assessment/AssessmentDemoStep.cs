@@ -54,7 +54,7 @@ public sealed class AssessmentDemoStep(KaoheDbContext db, ImportScheme schemes, 
 
     private async Task Create2019Async(int schemeId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
         var campaign = await create.HandleAsync(new NewCampaign(2019, today.AddDays(-7), today.AddDays(113), schemeId), Domain.Accounts.UserScope.System, ct);
         campaign.OpenStage(Stage.SelfCheck);
         var expert = await db.Users.FirstOrDefaultAsync(u => u.UserName == "expert", ct);

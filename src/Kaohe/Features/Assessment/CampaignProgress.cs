@@ -14,7 +14,7 @@ public sealed class CampaignProgress(KaoheDbContext db)
     {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null) return null;
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
         var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.Where(u => u.CampaignId == campaignId && visible.Contains(u.UnitId))
             .Select(u => new { u.Step, Name = u.Unit.PublishedName, City = u.Unit.CityGroup.Name, u.Unit.CityGroup.SortOrder }).ToListAsync(ct);

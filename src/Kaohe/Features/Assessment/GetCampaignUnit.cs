@@ -28,7 +28,7 @@ public sealed class GetCampaignUnit(KaoheDbContext db, ScoreFromLedger ledger)
         try { u = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct); }
         catch (KeyNotFoundException) { return null; }
         var c = u.Campaign;
-        var today = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
         var live = u.StageInProgress();
         var readings = live is null ? new Dictionary<int, LedgerReading>() : await ledger.ReadAsync(u, scope, ct);
         return new CampaignUnitView(c.Id, c.Year, c.Title, c.IsSealed, u.UnitId, u.Unit.PublishedName, (await db.CityGroups.FindAsync([u.Unit.CityGroupId], ct))!.Name,

@@ -50,7 +50,7 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
     private void EnsureOpen(CampaignUnit unit, Stage stage)
     {
         unit.Campaign.EnsureNotSealed();
-        if (!unit.Campaign.StageOf(stage).AcceptsWork(DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime)))
+        if (!unit.Campaign.StageOf(stage).AcceptsWork(new Common.Time.BeijingClock(db.Clock).Today))
             throw new AssessmentRuleException(AssessmentTexts.StageNotOpen(stage));
     }
 

@@ -53,7 +53,7 @@ public sealed class DraftNotice(KaoheDbContext db)
         var lastYears = await db.NoticeDrafts.AsNoTracking()
             .Join(db.Campaigns.Where(c => c.Year < campaign.Year), n => n.CampaignId, c => c.Id, (n, c) => new { c.Year, n.Requirements })
             .OrderByDescending(x => x.Year).Select(x => x.Requirements).FirstOrDefaultAsync(ct);
-        var today = DateOnly.FromDateTime(db.Clock.GetLocalNow().DateTime);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
         return new NoticeFields(NoticeTexts.Issuers, NoticeTexts.DocumentNumber(campaign.Year), NoticeTexts.Title(campaign.Year), today,
             NoticeTexts.Addressee, NoticeTexts.Opening(campaign.Year), overview, await ProblemsAsync(campaign.Id, ct), lastYears ?? NoticeTexts.Requirements);
     }

@@ -23,7 +23,7 @@ public sealed class LedgerDemoStep(KaoheDbContext db, ImportLedger import) : IDe
         var folder = Path.Combine(Path.GetTempPath(), "kaohe-demo-ledger-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var exportDate = DateOnly.FromDateTime(db.Clock.GetUtcNow().UtcDateTime);
+            var exportDate = new Common.Time.BeijingClock(db.Clock).Today;
             var files = LedgerGenerator.Generate(folder, Rows, Seed, units, exportDate);
             await import.HandleAsync(files.InstalmentsPath, UserScope.System, ct: ct);
             await import.HandleAsync(files.ContractsPath, UserScope.System, ct: ct);
