@@ -29,7 +29,8 @@ public static class KaoheServices
     }
 
     /// <summary>The areas that put work on the roles' home pages (<see cref="Features.Desk.BuildDesk"/>), in the desk's order.</summary>
-    internal static readonly Type[] DeskSources = [typeof(Features.Assessment.AssessmentDesk), typeof(Features.Ledger.LedgerDesk)];
+    internal static readonly Type[] DeskSources =
+        [typeof(Features.Assessment.AssessmentDesk), typeof(Features.Ledger.LedgerDesk), typeof(Features.Collection.CollectionDesk)];
 
     /// <summary>
     /// The feature handlers: each public feature class whose constructor takes the database context (or, to read

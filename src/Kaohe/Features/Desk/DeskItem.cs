@@ -22,4 +22,5 @@ public static class DeskAreas
 {
     public const string Assessment = "年度考核";
     public const string Ledger = "贷后台账";
+    public const string Collection = "逾期催收";
 }

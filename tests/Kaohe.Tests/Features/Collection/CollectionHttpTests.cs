@@ -32,6 +32,14 @@ public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<Ka
         var start = await erqi.GetAsync("/Collection");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Assert.Equal($"/Collection/Queue/{unit}", start.Headers.Location!.OriginalString);
+        var desk = await erqi.GetStringAsync("/");
+        int never;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KaoheDbContext>();
+            never = await db.CollectionCases.CountAsync(c => c.UnitId == unit && c.ClosedOn == null && !db.ContactRecords.Any(r => r.CaseId == c.Id));
+        }
+        Assert.Equal(never > 0, desk.Contains($"/Collection/Queue/{unit}?tab=NeverContacted", StringComparison.Ordinal));
         var queue = await erqi.GetStringAsync($"/Collection/Queue/{unit}");
         Assert.Contains("今日待办", queue);
         Assert.Contains($"/Collection/Case/{caseId}", queue);

@@ -21,7 +21,7 @@ public sealed class LedgerDesk(ViewLedgerLevel levels) : IDeskSource
         if (t.YearDue > t.YearPaid && today <= repaymentDay)
             items.Add(new DeskItem(DeskAreas.Ledger, LedgerDeskTexts.YearUnpaid(LedgerPageTexts.Yuan(t.YearDue - t.YearPaid)), $"/Ledger/Unit/{unit}", Due: repaymentDay));
         if (t.Overdue > 0)
-            items.Add(new DeskItem(DeskAreas.Ledger, LedgerDeskTexts.Overdue, $"/Ledger/Borrowers/{unit}?overdueOnly=true", t.Overdue,
+            items.Add(new DeskItem(DeskAreas.Ledger, LedgerDeskTexts.Overdue, $"/Collection/Queue/{unit}", t.Overdue,
                 Detail: LedgerDeskTexts.OverdueAmount(LedgerPageTexts.Yuan(t.CumulativeOverdue))));
         if (t.ReceiptMissing > 0) items.Add(new DeskItem(DeskAreas.Ledger, LedgerDeskTexts.ReceiptMissing, $"/Ledger/Unit/{unit}", t.ReceiptMissing));
         if (t.GraduationUnconfirmed > 0)
