@@ -17,7 +17,7 @@ public static class Navigation
         new("考核", "/Campaigns"),
         new("考核结果通报", "/Notices"),
         new("贷后台账", "/Ledger"),
-        new("逾期催收", "/Collection", Role.ProvinceAdmin, Role.CityReviewer, Role.CountyOperator, Role.Observer),
+        new("逾期催收", "/Collection"),
     ];
 
     public static IEnumerable<NavLink> For(Role role) => Links.Where(l => (l.Roles.Length == 0 ? Everyone : l.Roles).Contains(role));

@@ -61,7 +61,7 @@ public sealed class CallList(KaoheDbContext db, ListCollectionQueue queue)
         if (errors.Count > 0) throw new ImportRejectedException(errors);
         if (table.Rows.Count > MaxRows) throw new ImportRejectedException([new ImportError(0, null, $"一次最多导入 {MaxRows:N0} 行，本文件有 {table.Rows.Count:N0} 行")]);
 
-        var cases = await db.CasesVisibleTo(scope).ToDictionaryAsync(c => c.Id, ct);
+        var cases = await (await db.CasesVisibleToAsync(scope, ct)).ToDictionaryAsync(c => c.Id, ct);
         var clock = new BeijingClock(db.Clock);
         var now = clock.Now.DateTime;
         var inputs = new List<(CollectionCase Case, ContactInput Input)>();

@@ -59,7 +59,7 @@ public sealed class ListCollectionQueue(KaoheDbContext db)
 
     public async Task<CollectionQueue> HandleAsync(int unitId, UserScope scope, QueueTab tab = QueueTab.All, AgingBucket? bucket = null, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
-        var cases = db.CasesVisibleTo(scope).Where(c => c.UnitId == unitId);
+        var cases = (await db.CasesVisibleToAsync(scope, ct)).Where(c => c.UnitId == unitId);
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => new { u.Name, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct)
             ?? throw KaoheException.NotFound();
         var today = new BeijingClock(db.Clock).Today;

@@ -20,7 +20,7 @@ public sealed class RecordContact(KaoheDbContext db)
 {
     public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, CancellationToken ct = default)
     {
-        var c = await db.CasesVisibleTo(scope).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw KaoheException.NotFound();
+        var c = await (await db.CasesVisibleToAsync(scope, ct)).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw KaoheException.NotFound();
         if (!scope.MayRecordContacts(c.UnitId)) throw KaoheException.Forbidden(CollectionTexts.RecordForbidden);
         var clock = new BeijingClock(db.Clock);
         var errors = ContactRules.Check(input, clock.Now.DateTime);

@@ -26,7 +26,7 @@ public sealed class ShowCollectionCase(KaoheDbContext db, ShowBorrower borrowers
 {
     public async Task<CaseDetail> HandleAsync(int caseId, UserScope scope, CancellationToken ct = default)
     {
-        var c = await db.CasesVisibleTo(scope).AsNoTracking().Where(x => x.Id == caseId)
+        var c = await (await db.CasesVisibleToAsync(scope, ct)).AsNoTracking().Where(x => x.Id == caseId)
             .Select(x => new { Case = x, Unit = x.Unit.Name, City = x.Unit.CityGroup.Name }).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound();
         var today = new BeijingClock(db.Clock).Today;
         var line = (await ListCollectionQueue.LinesAsync(db, db.CollectionCases.Where(x => x.Id == caseId), today, ct)).Single();

@@ -285,7 +285,36 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
     }
 
     [Fact]
-    public async Task Scope_CountyWritesItsOwn_CityAndProvinceRead_BankAndExpertSeeNoCase()
+    public async Task AnExpert_ReadsAReproducibleSampleOfAnAssignedUnitsCases_AndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, clock: new TestClock(new DateTime(2025, 6, 30, 9, 0, 0)));
+        var rows = Enumerable.Range(1, 14).Select(k => $"中牟县,HT-{k},{Id($"41012219990505{k:D3}")},借款人{k},2021-12-20,450.00,50.00,0,0,\n");
+        await ImportAsync(db, Header + string.Concat(rows));
+        var cases = await CasesAsync(db);
+        Assert.Equal(14, cases.Count);
+        var account = await db.Query(c => c.Users.SingleAsync(u => u.UserName == "expert"));
+        var campaign = await db.Query(c => c.Campaigns.Where(x => x.Status != Kaohe.Domain.Assessment.CampaignStatus.Sealed).Select(x => x.Id).FirstAsync());
+        await db.Query(c =>
+        {
+            c.ExpertAssignments.Add(new Kaohe.Domain.Assessment.ExpertAssignment { CampaignId = campaign, ExpertUserId = account.Id, UnitId = cases[0].UnitId });
+            return c.SaveChangesAsync();
+        });
+        var expert = Kaohe.Features.Accounts.SignIn.ScopeOf(account);
+
+        var first = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(cases[0].UnitId, expert));
+        Assert.Equal((CollectionAccess.SampleSize, false), (first.Total, first.MayRecord));
+        var again = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(cases[0].UnitId, expert));
+        Assert.Equal(first.Lines.Select(l => l.CaseId).Order(), again.Lines.Select(l => l.CaseId).Order());
+        var sampled = first.Lines[0].CaseId;
+        var left = cases.Select(c => c.Id).Except(first.Lines.Select(l => l.CaseId)).First();
+        Assert.Equal(sampled, (await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(sampled, expert))).Case.CaseId);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(left, expert)))).Kind);
+        var input = new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Visit, ContactParty.Borrower, ContactResult.Hardship);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(sampled, input, expert)))).Kind);
+    }
+
+    [Fact]
+    public async Task Scope_CountyWritesItsOwn_CityAndProvinceRead_TheBankSeesNoCase_AnExpertNoneUnassigned()
     {
         var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));
         await using var db = await TestDatabase.CreateAsync(provider, clock: clock);
@@ -309,7 +338,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
             try { await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id, input, s)); return null; }
             catch (KaoheException e) { return e.Kind; }
         }
-        Assert.Equal<ErrorKind?[]>([null, null, null, ErrorKind.NotFound, ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Forbidden],
+        Assert.Equal<ErrorKind?[]>([null, null, null, ErrorKind.NotFound, ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.NotFound],
             [await Show(own), await Show(city), await Show(UserScope.System), await Show(other), await Show(otherCity), await Show(bank), await Show(expert)]);
         Assert.Equal<ErrorKind?[]>([ErrorKind.Forbidden, ErrorKind.Forbidden, ErrorKind.NotFound, null],
             [await Record(city), await Record(UserScope.System), await Record(other), await Record(own)]);
