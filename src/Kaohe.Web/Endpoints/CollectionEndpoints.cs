@@ -26,6 +26,9 @@ internal static class CollectionEndpoints
         api.MapGet("/cases/{id:int}", async Task<Ok<CaseDetail>> (int id, ShowCollectionCase show, HttpContext ctx) =>
             TypedResults.Ok(await show.HandleAsync(id, ctx.User.Scope())));
 
+        api.MapGet("/evidence/{id:int}", async Task<Results<FileContentHttpResult, NotFound>> (int id, ShowCollectionCase show, HttpContext ctx) =>
+            await show.EvidenceAsync(id, ctx.User.Scope()) is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : TypedResults.NotFound());
+
         api.MapPost("/cases/{id:int}/contacts", async Task<Created<ContactRecordCreated>> (int id, ContactInput input, RecordContact record, HttpContext ctx) =>
         {
             var r = await record.HandleAsync(id, input, ctx.User.Scope());

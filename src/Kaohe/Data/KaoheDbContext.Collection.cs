@@ -8,4 +8,5 @@ public abstract partial class KaoheDbContext
     public DbSet<CollectionCase> CollectionCases => Set<CollectionCase>();
     public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
     public DbSet<PromiseOutcome> PromiseOutcomes => Set<PromiseOutcome>();
+    public DbSet<ContactEvidence> ContactEvidence => Set<ContactEvidence>();
 }

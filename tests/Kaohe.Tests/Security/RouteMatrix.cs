@@ -88,6 +88,7 @@ public static class RouteMatrix
         R("GET /api/audit/", "/api/audit/", "401 | 200 | 403 | 403 | 403 | 403"),
         R("GET /api/audit/verify", "/api/audit/verify", "401 | 200 | 403 | 403 | 403 | 403"),
         R("GET /api/collection/cases/{id:int}", "/api/collection/cases/{case}", "401 401 | 200 404 | 200 404 | 200 404 | 404 404 | 403 403"),
+        R("GET /api/collection/evidence/{id:int}", "/api/collection/evidence/2", "401 | 404 | 404 | 404 | 404 | 403"),
         R("GET /api/collection/overview", "/api/collection/overview", "401 | 200 | 200 | 200 | 200 | 200"),
         R("GET /api/collection/units/{unitId:int}/calls", "/api/collection/units/{unit}/calls", "401 401 | 200 200 | 200 404 | 200 404 | 200 404 | 403 403"),
         R("GET /api/collection/units/{unitId:int}/queue", "/api/collection/units/{unit}/queue", "401 401 | 200 200 | 200 404 | 200 404 | 200 404 | 403 403"),

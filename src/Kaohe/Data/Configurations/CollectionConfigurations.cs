@@ -28,6 +28,7 @@ internal sealed class ContactRecordConfiguration : IEntityTypeConfiguration<Cont
         b.Property(r => r.NextAction).HasMaxLength(200);
         b.Property(r => r.RecordedBy).HasMaxLength(64);
         b.Property(r => r.Hash).HasMaxLength(64).IsFixedLength();
+        b.Property(r => r.EvidenceSha256).HasMaxLength(400);
         b.HasIndex(r => r.CaseId);
         b.HasIndex(r => new { r.UnitId, r.ContactedAtUtc });
         b.HasOne(r => r.Case).WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Restrict);
@@ -44,5 +45,17 @@ internal sealed class PromiseOutcomeConfiguration : IEntityTypeConfiguration<Pro
         b.Property(o => o.ContactRecordId).ValueGeneratedNever();
         b.HasOne<ContactRecord>().WithOne().HasForeignKey<PromiseOutcome>(o => o.ContactRecordId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(o => o.CaseId);
+    }
+}
+
+internal sealed class ContactEvidenceConfiguration : IEntityTypeConfiguration<ContactEvidence>
+{
+    public void Configure(EntityTypeBuilder<ContactEvidence> b)
+    {
+        b.Property(e => e.FileName).HasMaxLength(260);
+        b.Property(e => e.ContentType).HasMaxLength(64);
+        b.Property(e => e.Sha256).HasMaxLength(64).IsFixedLength();
+        b.HasIndex(e => e.ContactRecordId);
+        b.HasOne<ContactRecord>().WithMany().HasForeignKey(e => e.ContactRecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -38,17 +38,62 @@ public sealed class ContactRecord
 
     public required string RecordedBy { get; set; }
     public DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>The SHA-256 of each evidence file (<see cref="ContactEvidence"/>) in the order attached, joined by ","; null without.</summary>
+    public string? EvidenceSha256 { get; set; }
+
     public required string Hash { get; set; }
 
     public bool HasPromise => PromisedFen is not null && PromisedOn is not null;
 
     /// <summary>SHA-256 over every field but the id and the hash, as a JSON array (unambiguous), lower-case hex.</summary>
-    public string ComputeHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object?[]
+    /// <remarks>The evidence files' hashes come last, and only when there are any, so records made before evidence existed keep their hash.</remarks>
+    public string ComputeHash()
     {
-        CaseId, UnitId, ContactedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss"), (int)Channel, (int)Party, (int)Result, Notes, NextAction,
-        NextActionOn?.ToString("yyyy-MM-dd"), PromisedFen, PromisedOn?.ToString("yyyy-MM-dd"), CorrectsId, RecordedBy,
-        RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff"),
-    }))));
+        var fields = new List<object?>
+        {
+            CaseId, UnitId, ContactedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss"), (int)Channel, (int)Party, (int)Result, Notes, NextAction,
+            NextActionOn?.ToString("yyyy-MM-dd"), PromisedFen, PromisedOn?.ToString("yyyy-MM-dd"), CorrectsId, RecordedBy,
+            RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff"),
+        };
+        if (EvidenceSha256 is not null) fields.Add(EvidenceSha256);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));
+    }
+}
+
+/// <summary>
+/// A photo, recording or PDF kept with a contact record (a visit's photo, a call's recording, a letter's scan). Stored in
+/// the database, never under a name a user chose; its SHA-256 is in the record's hash, so a file swapped later is found
+/// by <c>kaohe audit verify</c>. The kind is decided by the file's first bytes, not by its name.
+/// </summary>
+public sealed class ContactEvidence
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxFiles = 5;
+
+    public int Id { get; set; }
+    public int ContactRecordId { get; set; }
+    public int UnitId { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+
+    [Audit.AuditRedacted]
+    public byte[] Content { get; set; } = [];
+
+    /// <summary>Photos (JPEG, PNG), recordings (MP3, M4A, AMR, WAV) and PDF, by the file's first bytes; null for anything else.</summary>
+    public static string? ContentTypeOf(ReadOnlySpan<byte> head) => head switch
+    {
+        _ when head.StartsWith("%PDF"u8) => "application/pdf",
+        _ when head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) => "image/jpeg",
+        _ when head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) => "image/png",
+        _ when head.StartsWith("ID3"u8) || head.Length > 1 && head[0] == 0xFF && (head[1] & 0xE0) == 0xE0 => "audio/mpeg",
+        _ when head.Length > 12 && head[4..8].SequenceEqual("ftyp"u8) => "audio/mp4",
+        _ when head.StartsWith("#!AMR"u8) => "audio/amr",
+        _ when head.Length > 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WAVE"u8) => "audio/wav",
+        _ => null,
+    };
 }
 
 /// <summary>

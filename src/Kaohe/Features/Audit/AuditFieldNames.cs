@@ -49,7 +49,7 @@ public static class AuditFieldNames
         ["CaseId"] = "催收案件", ["Channel"] = "联系方式", ["ContactedAtUtc"] = "联系时间", ["Party"] = "联系对象", ["Result"] = "联系结果",
         ["Notes"] = "备注", ["NextAction"] = "下一步工作", ["NextActionOn"] = "下一步日期", ["PromisedFen"] = "承诺金额",
         ["PromisedOn"] = "承诺还款日期", ["CorrectsId"] = "更正记录", ["RecordedBy"] = "登记人", ["RecordedAtUtc"] = "登记时间",
-        ["Hash"] = "哈希", ["ContactRecordId"] = "联系记录", ["Kept"] = "已兑现", ["PaidSinceFen"] = "承诺后已还", ["CheckedOn"] = "核对日期",
+        ["Hash"] = "哈希", ["EvidenceSha256"] = "佐证材料 SHA-256", ["ContactRecordId"] = "联系记录", ["Kept"] = "已兑现", ["PaidSinceFen"] = "承诺后已还", ["CheckedOn"] = "核对日期",
         ["asOf"] = "截至", ["opened"] = "新立案", ["closed"] = "结案", ["kept"] = "承诺兑现", ["broken"] = "承诺违约",
     };
 

@@ -29,6 +29,7 @@ public static class AuditTexts
         ["CollectionCase"] = "催收案件",
         ["ContactRecord"] = "催收联系记录",
         ["PromiseOutcome"] = "承诺还款核对",
+        ["ContactEvidence"] = "催收佐证材料",
     };
 
     public static string EntityName(string type) => EntityNames.GetValueOrDefault(type, type);

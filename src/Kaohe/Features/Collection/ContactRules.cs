@@ -10,7 +10,7 @@ internal static class ContactRules
 {
     public const string Time = "联系时间", Channel = "联系方式", Party = "联系对象", Result = "联系结果", Promise = "承诺还款",
         PromisedAmount = "承诺金额", PromisedDate = "承诺还款日期", Notes = "备注", NextAction = "下一步工作", NextActionDate = "下一步日期",
-        Corrects = "更正记录";
+        Corrects = "更正记录", Evidence = "佐证材料";
 
     /// <summary>Every rule that needs nothing but the input and the Beijing time now; (field, message) per breach.</summary>
     public static List<(string Field, string Message)> Check(ContactInput input, DateTime beijingNow)
@@ -36,7 +36,7 @@ internal static class ContactRules
     }
 
     /// <summary>A record as stored: Beijing time to UTC (whole seconds), blanks to null, hashed.</summary>
-    public static ContactRecord ToRecord(CollectionCase c, ContactInput input, string recordedBy, DateTime recordedAtUtc)
+    public static ContactRecord ToRecord(CollectionCase c, ContactInput input, string recordedBy, DateTime recordedAtUtc, string? evidenceSha256 = null)
     {
         var at = Common.Time.BeijingClock.ToUtc(input.ContactedAt);
         var record = new ContactRecord
@@ -46,7 +46,8 @@ internal static class ContactRules
             Channel = input.Channel, Party = input.Party, Result = input.Result,
             Notes = Blank(input.Notes), NextAction = Blank(input.NextAction), NextActionOn = input.NextActionOn,
             PromisedFen = input.PromisedFen, PromisedOn = input.PromisedOn, CorrectsId = input.CorrectsId,
-            RecordedBy = recordedBy, RecordedAtUtc = new DateTime(recordedAtUtc.Ticks - recordedAtUtc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc), Hash = "",
+            RecordedBy = recordedBy, RecordedAtUtc = new DateTime(recordedAtUtc.Ticks - recordedAtUtc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc),
+            EvidenceSha256 = evidenceSha256, Hash = "",
         };
         record.Hash = record.ComputeHash();
         return record;

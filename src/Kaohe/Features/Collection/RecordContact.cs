@@ -12,13 +12,20 @@ public sealed record ContactInput(
     DateTime ContactedAt, ContactChannel Channel, ContactParty Party, ContactResult Result, string? Notes = null,
     string? NextAction = null, DateOnly? NextActionOn = null, long? PromisedFen = null, DateOnly? PromisedOn = null, int? CorrectsId = null);
 
+/// <summary>A file to keep with a contact record: its name as uploaded (shown, never used as a path) and its bytes.</summary>
+public sealed record EvidenceUpload(string FileName, byte[] Content);
+
 /// <summary>
 /// Appends one contact record to a case's trail (留痕), in one transaction with its audit entry. Nothing is ever
 /// edited: a correction is a new record naming the one it corrects, once. Field names in the errors are the form's.
 /// </summary>
 public sealed class RecordContact(KaoheDbContext db)
 {
-    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, CancellationToken ct = default)
+    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, CancellationToken ct = default) =>
+        await HandleAsync(caseId, input, scope, [], ct);
+
+    /// <param name="evidence">Photos, recordings or PDFs kept with the record (at most 5, 10 MB each; the kind from the bytes).</param>
+    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, IReadOnlyList<EvidenceUpload> evidence, CancellationToken ct = default)
     {
         var c = await (await db.CasesVisibleToAsync(scope, ct)).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw KaoheException.NotFound();
         if (!scope.MayRecordContacts(c.UnitId)) throw KaoheException.Forbidden(CollectionTexts.RecordForbidden);
@@ -29,12 +36,28 @@ public sealed class RecordContact(KaoheDbContext db)
             if (!await db.ContactRecords.AnyAsync(r => r.Id == corrects && r.CaseId == c.Id, ct)) errors.Add((ContactRules.Corrects, CollectionTexts.CorrectsUnknown));
             else if (await db.ContactRecords.AnyAsync(r => r.CorrectsId == corrects, ct)) errors.Add((ContactRules.Corrects, CollectionTexts.CorrectsTwice));
         }
+        var files = new List<ContactEvidence>();
+        if (evidence.Count > ContactEvidence.MaxFiles) errors.Add((ContactRules.Evidence, $"最多附 {ContactEvidence.MaxFiles} 个文件"));
+        foreach (var f in evidence)
+        {
+            var name = Path.GetFileName(f.FileName);
+            if (f.Content.Length == 0 || f.Content.Length > ContactEvidence.MaxBytes) errors.Add((ContactRules.Evidence, $"“{name}”为空或超过 10 MB"));
+            else if (ContactEvidence.ContentTypeOf(f.Content) is not { } type) errors.Add((ContactRules.Evidence, $"“{name}”不是照片（JPG、PNG）、录音（MP3、M4A、AMR、WAV）或 PDF"));
+            else files.Add(new ContactEvidence
+            {
+                UnitId = c.UnitId, FileName = name.Length > 260 ? name[^260..] : name, ContentType = type, Size = f.Content.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)), Content = f.Content,
+            });
+        }
         if (errors.Count > 0)
             throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
-        var record = ContactRules.ToRecord(c, input, scope.UserName, clock.UtcNow);
+        var record = ContactRules.ToRecord(c, input, scope.UserName, clock.UtcNow, files.Count == 0 ? null : string.Join(",", files.Select(f => f.Sha256)));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ContactRecords.Add(record);
+        await db.SaveChangesAsync(ct);
+        foreach (var f in files) f.ContactRecordId = record.Id;
+        db.ContactEvidence.AddRange(files);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record;

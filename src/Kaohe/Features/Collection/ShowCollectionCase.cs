@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;
 
+public sealed record EvidenceLine(int Id, string FileName, string ContentType, long Size);
+
 public sealed record TrailEntry(
     int Id, DateTime ContactedAtUtc, ContactChannel Channel, ContactParty Party, ContactResult Result, string? Notes, string? NextAction,
     DateOnly? NextActionOn, long? PromisedFen, DateOnly? PromisedOn, int? CorrectsId, int? CorrectedById, string RecordedBy, DateTime RecordedAtUtc,
-    bool? PromiseKept, long? PaidSinceFen, DateOnly? PromiseCheckedOn);
+    bool? PromiseKept, long? PaidSinceFen, DateOnly? PromiseCheckedOn, IReadOnlyList<EvidenceLine> Evidence);
 
 public sealed record CaseDetail(
     QueueLine Case, int UnitId, string UnitName, string City, CaseCloseReason? CloseReason, DateOnly? PaidOn, int? PreviousCaseId, int? NextCaseId,
@@ -24,6 +26,15 @@ public sealed record CaseDetail(
 /// </summary>
 public sealed class ShowCollectionCase(KaoheDbContext db, ShowBorrower borrowers)
 {
+    /// <summary>One evidence file, when its record's case is one the caller may open; null otherwise.</summary>
+    public async Task<ContactEvidence?> EvidenceAsync(int evidenceId, UserScope scope, CancellationToken ct = default)
+    {
+        var cases = await db.CasesVisibleToAsync(scope, ct);
+        return await db.ContactEvidence.AsNoTracking()
+            .Where(e => e.Id == evidenceId && db.ContactRecords.Any(r => r.Id == e.ContactRecordId && cases.Any(c => c.Id == r.CaseId)))
+            .FirstOrDefaultAsync(ct);
+    }
+
     public async Task<CaseDetail> HandleAsync(int caseId, UserScope scope, CancellationToken ct = default)
     {
         var c = await (await db.CasesVisibleToAsync(scope, ct)).AsNoTracking().Where(x => x.Id == caseId)
@@ -32,12 +43,17 @@ public sealed class ShowCollectionCase(KaoheDbContext db, ShowBorrower borrowers
         var line = (await ListCollectionQueue.LinesAsync(db, db.CollectionCases.Where(x => x.Id == caseId), today, ct)).Single();
         var records = await db.ContactRecords.AsNoTracking().Where(r => r.CaseId == caseId).OrderByDescending(r => r.ContactedAtUtc).ThenByDescending(r => r.Id).ToListAsync(ct);
         var outcomes = await db.PromiseOutcomes.AsNoTracking().Where(o => o.CaseId == caseId).ToDictionaryAsync(o => o.ContactRecordId, ct);
+        var recordIds = records.Select(r => r.Id).ToList();
+        var evidence = (await db.ContactEvidence.AsNoTracking().Where(e => recordIds.Contains(e.ContactRecordId)).OrderBy(e => e.Id)
+            .Select(e => new { e.ContactRecordId, Line = new EvidenceLine(e.Id, e.FileName, e.ContentType, e.Size) }).ToListAsync(ct))
+            .ToLookup(e => e.ContactRecordId, e => e.Line);
         var correctedBy = records.Where(r => r.CorrectsId is not null).ToDictionary(r => r.CorrectsId!.Value, r => r.Id);
         var trail = records.Select(r =>
         {
             var o = outcomes.GetValueOrDefault(r.Id);
             return new TrailEntry(r.Id, r.ContactedAtUtc, r.Channel, r.Party, r.Result, r.Notes, r.NextAction, r.NextActionOn, r.PromisedFen, r.PromisedOn,
-                r.CorrectsId, correctedBy.TryGetValue(r.Id, out var by) ? by : null, r.RecordedBy, r.RecordedAtUtc, o?.Kept, o?.PaidSinceFen, o?.CheckedOn);
+                r.CorrectsId, correctedBy.TryGetValue(r.Id, out var by) ? by : null, r.RecordedBy, r.RecordedAtUtc, o?.Kept, o?.PaidSinceFen, o?.CheckedOn,
+                evidence[r.Id].ToList());
         }).ToList();
         var next = await db.CollectionCases.Where(x => x.PreviousCaseId == caseId).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
         var (access, borrower) = await borrowers.HandleAsync(c.Case.UnitId, c.Case.BorrowerKey, today, unmask: false, scope, ct);

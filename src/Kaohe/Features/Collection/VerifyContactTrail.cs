@@ -33,6 +33,20 @@ internal static class VerifyContactTrail
             if (hash != r.Hash) return (seen, $"联系记录 {r.Id} 与审计链中登记时的内容不符：被改动或调换过");
         }
         if (created.Count > 0) return (seen, $"联系记录 {string.Join("、", created.Keys.Order().Take(10))} 已登记却不见了：被删除过");
+
+        // Each record's evidence files: their bytes give their hashes, and the hashes in order give the record's list.
+        var files = new Dictionary<int, List<string>>();
+        await foreach (var f in db.ContactEvidence.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.ContactRecordId, f.Id, f.Sha256, f.Content }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)) != f.Sha256)
+                return (seen, $"联系记录 {f.ContactRecordId} 的佐证材料（第 {f.Id} 个文件）被改动过：与其哈希不符");
+            (files.TryGetValue(f.ContactRecordId, out var l) ? l : files[f.ContactRecordId] = []).Add(f.Sha256);
+        }
+        var listed = await db.ContactRecords.AsNoTracking().Where(r => r.EvidenceSha256 != null).Select(r => new { r.Id, r.EvidenceSha256 }).ToListAsync(ct);
+        foreach (var r in listed)
+            if (!files.Remove(r.Id, out var hashes) || string.Join(",", hashes) != r.EvidenceSha256)
+                return (seen, $"联系记录 {r.Id} 的佐证材料与登记时不符：被删除、替换或增加过");
+        if (files.Count > 0) return (seen, $"联系记录 {files.Keys.Min()} 有登记时没有的佐证材料：被增加过");
         return (seen, null);
     }
 

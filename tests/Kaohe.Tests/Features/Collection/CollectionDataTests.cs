@@ -183,6 +183,38 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task EvidenceFiles_AreTypedByTheirBytes_HashedIntoTheRecord_AndASwappedFileIsFound()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, clock: new TestClock(new DateTime(2025, 6, 30, 9, 0, 0)));
+        await ImportAsync(db, First());
+        var county = await CountyAsync(db);
+        var c = (await CasesAsync(db))[0];
+        var input = new ContactInput(new DateTime(2025, 6, 30, 8, 0, 0), ContactChannel.Visit, ContactParty.CoBorrower, ContactResult.Hardship);
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], mp3 = [.. "ID3"u8, 4, 0, 0, 0, 0, 0, 9];
+        var refused = await Assert.ThrowsAsync<KaoheException>(() => db.Run<RecordContact, ContactRecord>(h =>
+            h.HandleAsync(c.Id, input, county, [new EvidenceUpload("现场.png", png), new EvidenceUpload("照片.jpg", "not a photo"u8.ToArray())])));
+        Assert.Equal("“照片.jpg”不是照片（JPG、PNG）、录音（MP3、M4A、AMR、WAV）或 PDF", refused.Errors["佐证材料"].Single());
+        Assert.Equal(0, await db.Query(x => x.ContactEvidence.CountAsync()));
+
+        var record = await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(c.Id, input, county, [new EvidenceUpload("../../现场.png", png), new EvidenceUpload("通话.mp3", mp3)]));
+        var detail = await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(c.Id, county));
+        var files = detail.Trail.Single(t => t.Id == record.Id).Evidence;
+        Assert.Equal([("现场.png", "image/png"), ("通话.mp3", "audio/mpeg")], files.Select(f => (f.FileName, f.ContentType)));
+        Assert.Equal(png, (await db.Run<ShowCollectionCase, ContactEvidence?>(h => h.EvidenceAsync(files[0].Id, county)))!.Content);
+        var other = await CountyAsync(db, "410103");
+        Assert.Null(await db.Run<ShowCollectionCase, ContactEvidence?>(h => h.EvidenceAsync(files[0].Id, other)));
+        Task<AuditVerification> Verify() => db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync());
+        Assert.True((await Verify()).IsIntact);
+
+        var swapped = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 9, 9 };
+        var fileId = files[0].Id;
+        await db.Query(x => x.Database.ExecuteSqlAsync($"UPDATE \"ContactEvidence\" SET \"Content\" = {swapped} WHERE \"Id\" = {fileId}"));
+        Assert.Contains($"联系记录 {record.Id} 的佐证材料（第 {fileId} 个文件）被改动过", (await Verify()).TrailProblem);
+        await db.Query(x => x.Database.ExecuteSqlAsync($"DELETE FROM \"ContactEvidence\" WHERE \"Id\" = {fileId}"));
+        Assert.Contains($"联系记录 {record.Id} 的佐证材料与登记时不符", (await Verify()).TrailProblem);
+    }
+
+    [Fact]
     public async Task ABadContact_NamesItsField_AndNothingIsWritten_ACorrectionIsANewRecord()
     {
         var clock = new TestClock(new DateTime(2025, 6, 30, 9, 0, 0));

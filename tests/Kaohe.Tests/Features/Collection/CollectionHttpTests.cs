@@ -60,10 +60,27 @@ public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<Ka
         Assert.Contains("村委会陪同上门，家中确有困难", after);
         Assert.Contains("2026-01-05 09:30", after);
 
+        // A photo of the visit, sent with the form: typed by its bytes, linked from the trail, served within scope only.
+        var multipart = new MultipartFormDataContent
+        {
+            { new StringContent(Token().Match(after).Groups[1].Value), "__RequestVerificationToken" },
+            { new StringContent("2026-01-06T10:00"), "Form.ContactedAt" }, { new StringContent("Visit"), "Form.Channel" },
+            { new StringContent("CoBorrower"), "Form.Party" }, { new StringContent("Hardship"), "Form.Result" },
+            { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7]), "evidence", "上门.png" },
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await erqi.PostAsync($"/Collection/Case/{caseId}?handler=Contact", multipart)).StatusCode);
+        var withPhoto = await erqi.GetStringAsync($"/Collection/Case/{caseId}");
+        var link = Regex.Match(withPhoto, "href=\"(/api/collection/evidence/\\d+)\" class=\"evidence\">上门.png").Groups[1].Value;
+        Assert.NotEmpty(link);
+        var photo = await erqi.GetAsync(link);
+        Assert.Equal("image/png", photo.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync("zhengzhou")).GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync("bank")).GetAsync(link)).StatusCode);
+
         // A promise without its amount: the page names the field and keeps the case as it was.
         var bad = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = Token().Match(after).Groups[1].Value,
+            ["__RequestVerificationToken"] = Token().Match(withPhoto).Groups[1].Value,
             ["Form.ContactedAt"] = "2026-01-06T09:30", ["Form.Channel"] = "Phone", ["Form.Party"] = "Borrower", ["Form.Result"] = "Promised",
         });
         var refused = await erqi.PostAsync($"/Collection/Case/{caseId}?handler=Contact", bad);

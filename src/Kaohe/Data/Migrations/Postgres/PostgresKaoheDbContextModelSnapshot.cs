@@ -697,6 +697,50 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.ToTable("CollectionCases");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ContactRecordId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactRecordId");
+
+                    b.ToTable("ContactEvidence");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -716,6 +760,10 @@ namespace Kaohe.Data.Migrations.Postgres
 
                     b.Property<int?>("CorrectsId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("EvidenceSha256")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -1311,6 +1359,15 @@ namespace Kaohe.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactEvidence", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ContactRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>

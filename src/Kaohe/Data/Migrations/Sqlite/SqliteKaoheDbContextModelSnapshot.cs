@@ -664,6 +664,48 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.ToTable("CollectionCases");
                 });
 
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactRecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactRecordId");
+
+                    b.ToTable("ContactEvidence");
+                });
+
             modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -681,6 +723,10 @@ namespace Kaohe.Data.Migrations.Sqlite
 
                     b.Property<int?>("CorrectsId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvidenceSha256")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -1261,6 +1307,15 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Kaohe.Domain.Collection.ContactEvidence", b =>
+                {
+                    b.HasOne("Kaohe.Domain.Collection.ContactRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ContactRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Kaohe.Domain.Collection.ContactRecord", b =>
