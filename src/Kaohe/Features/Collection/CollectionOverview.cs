@@ -2,6 +2,7 @@ using Kaohe.Common.Time;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Collection;
+using Kaohe.Features.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;
@@ -9,7 +10,8 @@ namespace Kaohe.Features.Collection;
 /// <summary>The collection work of one unit in figures: no borrower in it, so every role that sees the unit may read it.</summary>
 public sealed record CollectionUnitFigures(
     int UnitId, string UnitName, int CityGroupId, string City, int OpenCases, long OverdueFen, IReadOnlyDictionary<AgingBucket, int> CasesByBucket,
-    int NeverContacted, int ContactedLast30Days, int Contacts30Days, int PromisesMade, int PromisesKept, int PromisesBroken, int Lost)
+    int NeverContacted, int ContactedLast30Days, int Contacts30Days, int PromisesMade, int PromisesKept, int PromisesBroken, int Lost,
+    long RecoveredAfterContactFen = 0)
 {
     /// <summary>Share of open cases contacted in the last 30 days, percent; null without open cases.</summary>
     public decimal? ContactedShare => OpenCases == 0 ? null : Math.Round(100m * ContactedLast30Days / OpenCases, 2);
@@ -61,6 +63,7 @@ public sealed class CollectionOverview(KaoheDbContext db)
         var recent = valid.Where(r => r.ContactedAtUtc >= since).ToList();
         var recentCases = recent.Select(r => r.CaseId).ToHashSet();
 
+        var recovered = await RecoveredAfterContactAsync(scope, valid.Select(r => (r.CaseId, r.ContactedAtUtc)).ToList(), ct);
         var rows = names.Select(n =>
         {
             var cases = open.Where(c => c.UnitId == n.Id).ToList();
@@ -70,9 +73,32 @@ public sealed class CollectionOverview(KaoheDbContext db)
                 Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => cases.Count(c => AgingBuckets.Of(today.DayNumber - c.OldestUnpaidDue.DayNumber) == b)),
                 cases.Count(c => !contacted.Contains(c.Id)), cases.Count(c => recentCases.Contains(c.Id)), recent.Count(r => r.UnitId == n.Id),
                 mine.Count(r => r.Promise), judged.Count(o => o.Kept), judged.Count(o => !o.Kept),
-                cases.Count(c => lastResult.TryGetValue(c.Id, out var r) && r == ContactResult.Lost));
+                cases.Count(c => lastResult.TryGetValue(c.Id, out var r) && r == ContactResult.Lost), recovered.GetValueOrDefault(n.Id));
         }).Where(r => r.OpenCases > 0 || r.PromisesMade > 0)
             .OrderBy(r => names.First(n => n.Id == r.UnitId).CitySort).ThenBy(r => names.First(n => n.Id == r.UnitId).SortOrder).ToList();
         return new CollectionOverviewResult(today, rows);
+    }
+
+    /// <summary>
+    /// Per unit: what the current 还款计划 shows paid within 90 days after a contact about the case (a row completed on a
+    /// day d counts when some contact fell on or before d and no more than 90 days before it), whether or not the case
+    /// is still open. Rows are read only for the contacted borrowers.
+    /// </summary>
+    private async Task<Dictionary<int, long>> RecoveredAfterContactAsync(UserScope scope, List<(int CaseId, DateTime At)> contacts, CancellationToken ct)
+    {
+        if (contacts.Count == 0) return [];
+        var caseIds = contacts.Select(c => c.CaseId).Distinct().ToList();
+        var cases = await db.CollectionCases.Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.UnitId, c.BorrowerKey }).ToListAsync(ct);
+        var days = contacts.GroupBy(c => c.CaseId).ToDictionary(g => g.Key, g => g.Select(c => BeijingClock.DateOf(c.At)).Order().ToList());
+        var result = new Dictionary<int, long>();
+        foreach (var unit in cases.GroupBy(c => c.UnitId))
+        {
+            var byBorrower = unit.GroupBy(c => c.BorrowerKey).ToDictionary(g => g.Key, g => g.SelectMany(c => days[c.Id]).Order().ToList());
+            var keys = byBorrower.Keys.ToList();
+            var paid = await db.CurrentInstalments(scope, unitId: unit.Key).Where(i => keys.Contains(i.BorrowerKey) && i.PaidDate != null)
+                .Select(i => new { i.BorrowerKey, PaidDate = i.PaidDate!.Value, Paid = i.PaidPrincipalFen + i.PaidInterestFen }).ToListAsync(ct);
+            result[unit.Key] = paid.Where(p => byBorrower[p.BorrowerKey].Any(d => d <= p.PaidDate && p.PaidDate.DayNumber - d.DayNumber <= 90)).Sum(p => p.Paid);
+        }
+        return result;
     }
 }
