@@ -21,7 +21,7 @@ internal static class CollectionEndpoints
             TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city)));
 
         api.MapGet("/units/{unitId:int}/queue", async Task<Ok<CollectionQueue>> (int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
-            TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1, pageSize ?? ListCollectionQueue.DefaultPageSize)));
+            TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1, Math.Min(pageSize ?? ListCollectionQueue.DefaultPageSize, ListCollectionQueue.MaxPageSize))));
 
         api.MapGet("/cases/{id:int}", async Task<Ok<CaseDetail>> (int id, ShowCollectionCase show, HttpContext ctx) =>
             TypedResults.Ok(await show.HandleAsync(id, ctx.User.Scope())));

@@ -35,7 +35,7 @@ public sealed class CallList(KaoheDbContext db, ListCollectionQueue queue)
 
     public async Task<(byte[] File, string FileName)> ExportAsync(int unitId, UserScope scope, TableFormat format, QueueTab tab = QueueTab.All, AgingBucket? bucket = null, CancellationToken ct = default)
     {
-        var q = await queue.HandleAsync(unitId, scope, tab, bucket, 1, int.MaxValue, ct);
+        var q = await queue.HandleAsync(unitId, scope, tab, bucket, 1, ListCollectionQueue.All, ct);
         var rows = q.Lines.Select(l => (IReadOnlyList<string>)
         [
             l.CaseId.ToString(CultureInfo.InvariantCulture), l.BorrowerName, l.Contracts, Yuan.Format(l.OverdueFen), l.DaysOverdue.ToString(CultureInfo.InvariantCulture),

@@ -14,7 +14,7 @@ public sealed class CollectionDesk(ListCollectionQueue queue, CollectionOverview
     {
         if (scope is { Role: Role.CountyOperator, UnitId: { } unit })
         {
-            var q = await queue.HandleAsync(unit, scope, QueueTab.All, null, 1, int.MaxValue, ct);
+            var q = await queue.HandleAsync(unit, scope, QueueTab.All, null, 1, ListCollectionQueue.All, ct);
             var href = $"/Collection/Queue/{unit}";
             var items = new List<DeskItem>();
             if (q.Counts[QueueTab.Promises] > 0) items.Add(new DeskItem(DeskAreas.Collection, CollectionDeskTexts.Promises, href + "?tab=Promises", q.Counts[QueueTab.Promises]));

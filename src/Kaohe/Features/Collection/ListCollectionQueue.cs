@@ -55,8 +55,12 @@ public sealed record CollectionQueue(
 /// </summary>
 public sealed class ListCollectionQueue(KaoheDbContext db)
 {
-    public const int DefaultPageSize = 50;
+    public const int DefaultPageSize = 50, MaxPageSize = 500;
 
+    /// <summary>Every case of the tab in one page: for the call list, the SMS and the desk, never for a screen.</summary>
+    internal const int All = int.MaxValue;
+
+    /// <param name="pageSize">At most <see cref="MaxPageSize"/>; the callers inside Kaohe that need the whole tab pass <see cref="All"/>.</param>
     public async Task<CollectionQueue> HandleAsync(int unitId, UserScope scope, QueueTab tab = QueueTab.All, AgingBucket? bucket = null, int page = 1, int pageSize = DefaultPageSize, CancellationToken ct = default)
     {
         var cases = (await db.CasesVisibleToAsync(scope, ct)).Where(c => c.UnitId == unitId);
@@ -88,7 +92,7 @@ public sealed class ListCollectionQueue(KaoheDbContext db)
             chosen = lines.Where(l => In(tab, l) && (bucket is null || l.Bucket == bucket))
                 .OrderBy(l => l.Priority).ThenByDescending(l => (decimal)l.OverdueFen * l.DaysOverdue).ThenBy(l => l.CaseId).ToList();
         }
-        pageSize = Math.Clamp(pageSize, 1, 500);
+        pageSize = pageSize == All ? All : Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
         return new CollectionQueue(unitId, unit.Name, unit.City, today, tab, bucket, scope.MayRecordContacts(unitId), counts, buckets,
             chosen.Skip((page - 1) * pageSize).Take(pageSize).ToList(), chosen.Count, page, pageSize);

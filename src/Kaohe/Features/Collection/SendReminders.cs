@@ -57,7 +57,7 @@ public sealed class SendReminders(KaoheDbContext db, ListCollectionQueue queue, 
     private async Task<(List<Message> Messages, int WithoutPhone)> MessagesAsync(int unitId, string template, UserScope scope, QueueTab tab, CancellationToken ct)
     {
         var t = SmsTemplate.Parse(template);
-        var q = await queue.HandleAsync(unitId, scope, tab, null, 1, int.MaxValue, ct);
+        var q = await queue.HandleAsync(unitId, scope, tab, null, 1, ListCollectionQueue.All, ct);
         if (!scope.MayRecordContacts(unitId)) throw KaoheException.Forbidden(CollectionTexts.SmsForbidden);
         var ids = q.Lines.Select(l => l.CaseId).ToList();
         var cases = await db.CollectionCases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);

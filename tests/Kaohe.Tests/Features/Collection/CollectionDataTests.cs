@@ -320,6 +320,20 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task TheCallList_HoldsTheWholeTab_NotOnePage()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, clock: new TestClock(new DateTime(2025, 6, 30, 9, 0, 0)));
+        var n = ListCollectionQueue.MaxPageSize + 20;
+        var rows = Enumerable.Range(1, n).Select(k => $"中牟县,HT-{k},{Id($"4101221999{k / 28 % 12 + 1:D2}{k % 28 + 1:D2}{k % 1000:D3}")},借款人{k},2021-12-20,450.00,50.00,0,0,\n");
+        await ImportAsync(db, Header + string.Concat(rows));
+        var county = await CountyAsync(db);
+        var (csv, _) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(county.UnitId!.Value, county, Kaohe.Features.Units.TableFormat.Csv));
+        Assert.Equal(n + 1, System.Text.Encoding.UTF8.GetString(csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var page = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(county.UnitId!.Value, county, pageSize: 10_000));
+        Assert.Equal((ListCollectionQueue.MaxPageSize, n, 2), (page.Lines.Count, page.Total, page.Pages));
+    }
+
+    [Fact]
     public async Task AnExpert_ReadsAReproducibleSampleOfAnAssignedUnitsCases_AndWritesNothing()
     {
         await using var db = await TestDatabase.CreateAsync(provider, clock: new TestClock(new DateTime(2025, 6, 30, 9, 0, 0)));
