@@ -64,7 +64,7 @@ internal static class CaseSync
             var paidByD = r.PaidDate is { } p && p <= asOf;
             var overdue = r.DuePrincipalFen + r.DueInterestFen - (paidByD ? Math.Min(r.PaidPrincipalFen + r.PaidInterestFen, r.DuePrincipalFen + r.DueInterestFen) : 0);
             if (overdue <= 0) continue;
-            // Principal first: what is paid goes to interest only once the principal is met (the figures count the sum).
+            // Principal as the bank booked the payment (应还本金 − 实还本金), within the row's overdue sum; the rest is interest.
             var principal = Math.Min(overdue, Math.Max(0, r.DuePrincipalFen - (paidByD ? r.PaidPrincipalFen : 0)));
             if (!arrears.TryGetValue(r.BorrowerKey, out var a)) arrears[r.BorrowerKey] = a = new Arrears { Name = r.BorrowerName };
             a.Contracts.Add(r.ContractNumber);
