@@ -22,5 +22,6 @@ public static class CollectionTexts
     public const string CorrectsTwice = "该记录已被更正过，请更正最新的那条";
     public const string UnknownValue = "不是可选的值";
     public const string NoSmsGateway = "未配置短信平台：请设置 Kaohe:Sms:Url（及 Kaohe:Sms:Token），或导出短信批量文件交本单位的短信平台发送";
+    public const string SmsClosed = "已结案的案件不发催收短信：请在“全部待办”或其他待办分类中发送";
     public const string SmsForbidden = "只有本单位的县级资助中心可以发送催收短信";
 }

@@ -95,7 +95,7 @@ public sealed class ListCollectionQueue(KaoheDbContext db)
         pageSize = pageSize == All ? All : Math.Clamp(pageSize, 1, MaxPageSize);
         page = Math.Max(1, page);
         return new CollectionQueue(unitId, unit.Name, unit.City, today, tab, bucket, scope.MayRecordContacts(unitId), counts, buckets,
-            chosen.Skip((page - 1) * pageSize).Take(pageSize).ToList(), chosen.Count, page, pageSize);
+            chosen.Skip((int)Math.Min((long)(page - 1) * pageSize, int.MaxValue)).Take(pageSize).ToList(), chosen.Count, page, pageSize);
     }
 
     /// <summary>The cases with their contacts and promise, as of today (Beijing).</summary>

@@ -56,6 +56,7 @@ public sealed class SendReminders(KaoheDbContext db, ListCollectionQueue queue, 
 
     private async Task<(List<Message> Messages, int WithoutPhone)> MessagesAsync(int unitId, string template, UserScope scope, QueueTab tab, CancellationToken ct)
     {
+        if (tab == QueueTab.Closed) throw KaoheException.Invalid(CollectionTexts.SmsClosed);
         var t = SmsTemplate.Parse(template);
         var q = await queue.HandleAsync(unitId, scope, tab, null, 1, ListCollectionQueue.All, ct);
         if (!scope.MayRecordContacts(unitId)) throw KaoheException.Forbidden(CollectionTexts.SmsForbidden);

@@ -90,6 +90,7 @@ public sealed class CollectionSmsTests
         await using var _ = db;
         var bad = await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, "{姓名}，身份证{身份证号}", county)));
         Assert.Contains("不认识的占位符 {身份证号}", bad.Errors["短信模板"].Single());
+        Assert.Equal(CollectionTexts.SmsClosed, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, county, QueueTab.Closed)))).Title);
         var city = county with { Role = Role.CityReviewer, UnitId = null };
         Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, city)))).Kind);
 
