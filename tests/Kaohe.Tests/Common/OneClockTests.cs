@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 namespace Kaohe.Tests.Common;
 
 /// <summary>
-/// Kaohe has one clock (<c>Kaohe.Common.Time.BeijingClock</c>): no source file reads the server's time zone or takes a
-/// calendar date from a UTC instant. A date taken from the UTC clock is a day behind in Beijing until 08:00, so a county
+/// Kaohe has one clock (<c>Kaohe.Common.Time.BeijingClock</c>): no source file reads the system clock past the injected
+/// TimeProvider, reads the server's time zone, shifts UTC by a hand-written +8 or takes a calendar date from a UTC instant. A date taken from the UTC clock is a day behind in Beijing until 08:00, so a county
 /// working at 07:30 on a stage's last day was refused; from the server's local clock it depends on the machine.
 /// </summary>
 public sealed partial class OneClockTests
 {
-    [GeneratedRegex(@"GetLocalNow\(|DateTime\.Now\b|DateTime\.Today\b|DateTimeOffset\.Now\b|TimeZoneInfo\.Local\b|DateOnly\.FromDateTime\([^;]*GetUtcNow\(")]
+    [GeneratedRegex(@"GetLocalNow\(|DateTime\.Now\b|DateTime\.UtcNow\b|DateTimeOffset\.UtcNow\b|AddHours\(8\)|DateTime\.Today\b|DateTimeOffset\.Now\b|TimeZoneInfo\.Local\b|DateOnly\.FromDateTime\([^;]*GetUtcNow\(")]
     private static partial Regex ServerClock();
 
     [Fact]

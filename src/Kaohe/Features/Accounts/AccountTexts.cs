@@ -9,7 +9,7 @@ internal static class AccountTexts
     public const string DisplayNameRequired = "姓名不能为空";
     public const string UnknownUser = "用户不存在";
 
-    public static string LockedOut(DateTime untilUtc) => $"连续登录失败次数过多，账户已锁定，请于 {untilUtc.AddHours(8):HH:mm}（北京时间）后再试";
+    public static string LockedOut(DateTime untilUtc) => $"连续登录失败次数过多，账户已锁定，请于 {Common.Time.BeijingClock.Format(untilUtc, "HH:mm")}（北京时间）后再试";
     public static string UserNameTaken(string name) => $"用户名“{name}”已存在";
     public static string UnknownUnit(string text) => $"找不到单位“{text}”（可填单位名称、别名或区划代码）";
     public static string AmbiguousUnit(string text, IEnumerable<string> candidates) => $"单位“{text}”不唯一，可能是：{string.Join("、", candidates)}；请填区划代码";
