@@ -18,7 +18,7 @@ internal static class CollectionEndpoints
         var api = app.MapGroup("/api/collection").WithTags("逾期催收").RequireAuthorization(Policies.SignedIn);
 
         api.MapGet("/overview", async Task<Ok<CollectionOverviewResult>> (int? city, CollectionOverview overview, HttpContext ctx) =>
-            TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city)));
+            TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true)));
 
         api.MapGet("/units/{unitId:int}/queue", async Task<Ok<CollectionQueue>> (int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
             TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1, Math.Min(pageSize ?? ListCollectionQueue.DefaultPageSize, ListCollectionQueue.MaxPageSize))));

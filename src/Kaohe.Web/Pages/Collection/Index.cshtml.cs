@@ -17,7 +17,7 @@ public sealed class IndexModel(CollectionOverview overview) : PageModel
     {
         var scope = User.Scope();
         if (scope is { Role: Role.CountyOperator, UnitId: { } own }) return RedirectToPage("Queue", new { unitId = own });
-        Result = await overview.HandleAsync(scope, City);
+        Result = await overview.HandleAsync(scope, City, withRecovery: true);
         MayOpenQueues = scope.MayReadCases();
         return Page();
     }

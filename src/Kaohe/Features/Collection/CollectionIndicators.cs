@@ -24,8 +24,7 @@ public static class CollectionIndicators
             .Select(c => new { c.Id, c.OpenedOn, c.ClosedOn }).ToListAsync(ct);
         var records = await db.ContactRecords.AsNoTracking().Where(r => r.UnitId == unitId && r.ContactedAtUtc < endUtc)
             .Select(r => new { r.Id, r.CaseId, r.ContactedAtUtc, r.CorrectsId }).ToListAsync(ct);
-        var corrected = records.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
-        var valid = records.Where(r => !corrected.Contains(r.Id)).ToList();
+        var valid = ContactRules.Uncorrected(records, r => r.Id, r => r.CorrectsId).ToList();
         var byCase = valid.ToLookup(r => r.CaseId, r => BeijingClock.DateOf(r.ContactedAtUtc));
         var judged = await db.PromiseOutcomes.AsNoTracking().Where(o => o.UnitId == unitId && o.CheckedOn >= start && o.CheckedOn <= asOf).Select(o => o.Kept).ToListAsync(ct);
 

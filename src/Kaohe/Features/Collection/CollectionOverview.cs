@@ -42,40 +42,40 @@ public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<Colle
 /// </summary>
 public sealed class CollectionOverview(KaoheDbContext db)
 {
-    public async Task<CollectionOverviewResult> HandleAsync(UserScope scope, int? cityGroupId = null, CancellationToken ct = default)
+    /// <param name="withRecovery">Also read what was recovered within 90 days of a contact (the current 还款计划 rows of
+    /// every contacted borrower, a query per unit): the figures page and the API ask for it, the desk and the bulletin do not.</param>
+    public async Task<CollectionOverviewResult> HandleAsync(UserScope scope, int? cityGroupId = null, bool withRecovery = false, CancellationToken ct = default)
     {
         var today = new BeijingClock(db.Clock).Today;
         var since = BeijingClock.StartOfDayUtc(today.AddDays(-30));
         var units = db.UnitIdsVisibleTo(scope);
         var names = await db.Units.Where(u => units.Contains(u.Id) && (cityGroupId == null || u.CityGroupId == cityGroupId))
-            .Select(u => new { u.Id, u.Name, u.CityGroupId, City = u.CityGroup.Name, CitySort = u.CityGroup.SortOrder, u.SortOrder }).ToListAsync(ct);
+            .OrderBy(u => u.CityGroup.SortOrder).ThenBy(u => u.SortOrder)
+            .Select(u => new { u.Id, u.Name, u.CityGroupId, City = u.CityGroup.Name }).ToListAsync(ct);
         var ids = names.Select(n => n.Id).ToList();
-        var open = await db.CollectionCases.Where(c => ids.Contains(c.UnitId) && c.ClosedOn == null)
-            .Select(c => new { c.Id, c.UnitId, Overdue = c.OverduePrincipalFen + c.OverdueInterestFen, c.OldestUnpaidDue }).ToListAsync(ct);
-        var openIds = open.Select(c => c.Id).ToHashSet();
+        var open = (await db.CollectionCases.Where(c => ids.Contains(c.UnitId) && c.ClosedOn == null)
+            .Select(c => new { c.Id, c.UnitId, Overdue = c.OverduePrincipalFen + c.OverdueInterestFen, c.OldestUnpaidDue }).ToListAsync(ct))
+            .ToLookup(c => c.UnitId);
         var records = await db.ContactRecords.Where(r => ids.Contains(r.UnitId))
             .Select(r => new { r.Id, r.CaseId, r.UnitId, r.ContactedAtUtc, r.Result, Promise = r.PromisedOn != null, r.CorrectsId }).ToListAsync(ct);
-        var corrected = records.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
-        var valid = records.Where(r => !corrected.Contains(r.Id)).ToList();
-        var outcomes = await db.PromiseOutcomes.Where(o => ids.Contains(o.UnitId)).Select(o => new { o.UnitId, o.Kept }).ToListAsync(ct);
+        var valid = ContactRules.Uncorrected(records, r => r.Id, r => r.CorrectsId).ToList();
+        var byUnit = valid.ToLookup(r => r.UnitId);
+        var outcomes = (await db.PromiseOutcomes.Where(o => ids.Contains(o.UnitId)).Select(o => new { o.UnitId, o.Kept }).ToListAsync(ct)).ToLookup(o => o.UnitId);
         var lastResult = valid.GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.ContactedAtUtc, r.Id))!.Result);
-        var contacted = valid.Select(r => r.CaseId).ToHashSet();
-        var recent = valid.Where(r => r.ContactedAtUtc >= since).ToList();
-        var recentCases = recent.Select(r => r.CaseId).ToHashSet();
+        var recentCases = valid.Where(r => r.ContactedAtUtc >= since).Select(r => r.CaseId).ToHashSet();
+        var recovered = withRecovery ? await RecoveredAfterContactAsync(scope, valid.Select(r => (r.CaseId, r.ContactedAtUtc)).ToList(), ct) : [];
 
-        var recovered = await RecoveredAfterContactAsync(scope, valid.Select(r => (r.CaseId, r.ContactedAtUtc)).ToList(), ct);
         var rows = names.Select(n =>
         {
-            var cases = open.Where(c => c.UnitId == n.Id).ToList();
-            var mine = valid.Where(r => r.UnitId == n.Id).ToList();
-            var judged = outcomes.Where(o => o.UnitId == n.Id).ToList();
+            var cases = open[n.Id].ToList();
+            var mine = byUnit[n.Id].ToList();
+            var judged = outcomes[n.Id].ToList();
             return new CollectionUnitFigures(n.Id, n.Name, n.CityGroupId, n.City, cases.Count, cases.Sum(c => c.Overdue),
                 Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => cases.Count(c => AgingBuckets.Of(today.DayNumber - c.OldestUnpaidDue.DayNumber) == b)),
-                cases.Count(c => !contacted.Contains(c.Id)), cases.Count(c => recentCases.Contains(c.Id)), recent.Count(r => r.UnitId == n.Id),
+                cases.Count(c => !lastResult.ContainsKey(c.Id)), cases.Count(c => recentCases.Contains(c.Id)), mine.Count(r => r.ContactedAtUtc >= since),
                 mine.Count(r => r.Promise), judged.Count(o => o.Kept), judged.Count(o => !o.Kept),
                 cases.Count(c => lastResult.TryGetValue(c.Id, out var r) && r == ContactResult.Lost), recovered.GetValueOrDefault(n.Id));
-        }).Where(r => r.OpenCases > 0 || r.PromisesMade > 0)
-            .OrderBy(r => names.First(n => n.Id == r.UnitId).CitySort).ThenBy(r => names.First(n => n.Id == r.UnitId).SortOrder).ToList();
+        }).Where(r => r.OpenCases > 0 || r.PromisesMade > 0).ToList();
         return new CollectionOverviewResult(today, rows);
     }
 

@@ -53,5 +53,12 @@ internal static class ContactRules
         return record;
     }
 
+    /// <summary>The records that count: every one that no later record corrects (a correction counts in its place).</summary>
+    public static IEnumerable<T> Uncorrected<T>(IReadOnlyCollection<T> records, Func<T, int> id, Func<T, int?> corrects)
+    {
+        var corrected = records.Select(corrects).OfType<int>().ToHashSet();
+        return records.Where(r => !corrected.Contains(id(r)));
+    }
+
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -106,8 +106,7 @@ public sealed class ListCollectionQueue(KaoheDbContext db)
         var records = await db.ContactRecords.AsNoTracking().Where(r => ids.Contains(r.CaseId))
             .Select(r => new { r.Id, r.CaseId, r.ContactedAtUtc, r.Result, r.PromisedFen, r.PromisedOn, r.NextActionOn, r.CorrectsId }).ToListAsync(ct);
         var outcomes = await db.PromiseOutcomes.AsNoTracking().Where(o => ids.Contains(o.CaseId)).ToDictionaryAsync(o => o.ContactRecordId, ct);
-        var corrected = records.Where(r => r.CorrectsId is not null).Select(r => r.CorrectsId!.Value).ToHashSet();
-        var byCase = records.Where(r => !corrected.Contains(r.Id)).ToLookup(r => r.CaseId);
+        var byCase = ContactRules.Uncorrected(records, r => r.Id, r => r.CorrectsId).ToLookup(r => r.CaseId);
         return list.Select(c =>
         {
             var trail = byCase[c.Id].OrderBy(r => r.ContactedAtUtc).ThenBy(r => r.Id).ToList();

@@ -136,7 +136,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         Assert.False(outcomes[promiseA.Id].Kept);
         Assert.Equal((true, 1000_00L), (outcomes[promiseB.Id].Kept, outcomes[promiseB.Id].PaidSinceFen));
         // Recovered within 90 days of a contact (06-30): A's 200 completed 07-01 and B's 1,000 on 07-20; not A's 500 of 2024.
-        var overview = await db.Run<CollectionOverview, CollectionOverviewResult>(h => h.HandleAsync(UserScope.System));
+        var overview = await db.Run<CollectionOverview, CollectionOverviewResult>(h => h.HandleAsync(UserScope.System, withRecovery: true));
         Assert.Equal(1200_00L, overview.Units.Single(u => u.UnitId == a.UnitId).RecoveredAfterContactFen);
 
         // A contact after the broken promise takes the case off the top.
