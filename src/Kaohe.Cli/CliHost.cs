@@ -56,8 +56,8 @@ internal static class CliHost
         }
         catch (ImportRejectedException e)
         {
-            AnsiConsole.MarkupLine($"[red]文件有 {e.Errors.Count} 处错误，未写入任何数据：[/]");
-            foreach (var error in e.Errors) Console.WriteLine("  " + error);
+            AnsiConsole.MarkupLine($"[red]文件有 {e.ImportErrors.Count} 处错误，未写入任何数据：[/]");
+            foreach (var error in e.ImportErrors) Console.WriteLine("  " + error);
             return 2;
         }
         catch (Kaohe.Common.Errors.KaoheException e)

@@ -47,8 +47,9 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
-if (!app.Environment.IsDevelopment())
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
+// Always on, also in Development: the API's refusals (KaoheException) must answer as problem details there too;
+// faults are logged with their stack either way.
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();

@@ -131,6 +131,6 @@ internal static class AssessmentEndpoints
         catch (KeyNotFoundException) { return TypedResults.NotFound(); }
         catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
         catch (AssessmentRuleException e) { return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (ImportRejectedException e) { return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message); }
+        catch (ImportRejectedException e) { return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message); }
     }
 }

@@ -64,7 +64,7 @@ internal static class CollectionEndpoints
             }
             catch (ImportRejectedException e)
             {
-                return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+                return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message);
             }
         }).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }

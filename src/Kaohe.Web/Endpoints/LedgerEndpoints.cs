@@ -93,7 +93,7 @@ internal static class LedgerEndpoints
             }
             catch (ImportRejectedException e)
             {
-                return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+                return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message);
             }
             catch (Exception e) when (e is ImportBusyException or LedgerFileChangedException)
             {

@@ -56,7 +56,7 @@ internal static class UnitEndpoints
             }
             catch (ImportRejectedException e)
             {
-                return TypedResults.ValidationProblem(Problems.Of(e.Errors), title: e.Message);
+                return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message);
             }
         }).RequireAuthorization(Policies.ProvinceAdmin).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }

@@ -59,7 +59,7 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
             }
             catch (Kaohe.Common.Tabular.ImportRejectedException e)
             {
-                throw new AssessmentRuleException(string.Join("；", e.Errors.Take(20)) + $"（共 {e.Errors.Count} 处错误，未写入任何数据）");
+                throw new AssessmentRuleException(string.Join("；", e.ImportErrors.Take(20)) + $"（共 {e.ImportErrors.Count} 处错误，未写入任何数据）");
             }
         });
 

@@ -44,7 +44,7 @@ public sealed class QueueModel(ListCollectionQueue list, CallList calls, SendRem
                 Message = $"已导入“{r.FileName}”：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : "");
                 return RedirectToPage(new { unitId });
             }
-            catch (Kaohe.Common.Tabular.ImportRejectedException e) { ImportErrors = [$"文件有 {e.Errors.Count} 处错误，未写入任何数据" + (e.Errors.Count > 50 ? "（以下为前 50 处）：" : "："), .. e.Errors.Take(50).Select(x => x.ToString())]; }
+            catch (Kaohe.Common.Tabular.ImportRejectedException e) { ImportErrors = [$"文件有 {e.ImportErrors.Count} 处错误，未写入任何数据" + (e.ImportErrors.Count > 50 ? "（以下为前 50 处）：" : "："), .. e.ImportErrors.Take(50).Select(x => x.ToString())]; }
             catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
         }
         return await OnGetAsync(unitId);

@@ -37,7 +37,7 @@ public sealed class UploadModel(ImportLedger import) : PageModel
             }
             catch (ImportRejectedException e)
             {
-                (Errors, RejectedFile) = (e.Errors, file.FileName);
+                (Errors, RejectedFile) = (e.ImportErrors, file.FileName);
                 return;
             }
             catch (Exception e) when (e is ImportBusyException or LedgerFileChangedException)

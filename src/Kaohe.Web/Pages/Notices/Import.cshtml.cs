@@ -31,7 +31,7 @@ public sealed class ImportModel(ImportResults import, TimeProvider clock) : Page
         }
         catch (ImportRejectedException e)
         {
-            Errors = e.Errors;
+            Errors = e.ImportErrors;
         }
     }
 }

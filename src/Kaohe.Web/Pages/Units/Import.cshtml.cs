@@ -30,7 +30,7 @@ public sealed class ImportModel(ImportUnits import) : PageModel
         }
         catch (ImportRejectedException e)
         {
-            Errors = e.Errors;
+            Errors = e.ImportErrors;
         }
     }
 }

@@ -75,7 +75,7 @@ public abstract class AssessmentDataTests(DatabaseProvider provider)
         var before = await db.Query(c => c.IndicatorSchemes.CountAsync());
         var file = Files.Table(Files.Csv("编号,名称,分值,类型\n1,组织,10,人工评分\n1.1,领导,6,人工评分\n1.2,机构,abc,人工评分\n1.x,坏,1,人工评分\n2.1,孤儿,1,打分\n", gbk: true));
         var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportScheme, SchemeSummary>(h => h.HandleAsync(file, "测试", UserScope.System)));
-        var text = string.Join("\n", e.Errors);
+        var text = string.Join("\n", e.ImportErrors);
         Assert.Contains("第 4 行“分值”列", text);
         Assert.Contains("第 5 行“编号”列", text);
         Assert.Contains("第 6 行“类型”列", text);

@@ -47,7 +47,7 @@ public abstract class ComputedWorkbookDataTests(DatabaseProvider provider)
         foreach (var r in table.Rows) TableWriter.WriteCsvLine(w, [.. r.Cells.Take(5), r[4] == "否决项" ? "" : "1", r[4] == "否决项" ? "否" : "", "", r[8], r[9]]);
         var e = await Assert.ThrowsAsync<ImportRejectedException>(() => f.Db.Run<ScoringWorkbook, WorkbookUploaded>(h =>
             h.UploadAsync(f.CampaignId, Stage.SelfCheck, Files.Table(Files.Csv(w.ToString())), false, f.Xy)));
-        Assert.Contains($"第 {overdue.Number} 行“说明”列：指标 6.3 无台账数据，人工评分须在说明中写明依据", e.Errors.Select(x => x.ToString()));
+        Assert.Contains($"第 {overdue.Number} 行“说明”列：指标 6.3 无台账数据，人工评分须在说明中写明依据", e.ImportErrors.Select(x => x.ToString()));
     }
 }
 

@@ -49,13 +49,13 @@ public sealed class SchemeFileTests
             "第 7 行“数据来源”列：只有类型为“数据计算”的指标才填写数据来源和计分规则",
             "第 8 行“计分规则”列：无法识别计分规则“越低越好”，应写作 " + ComputedTexts.RuleExamples + " 等形式",
             "第 9 行“计分规则”列：“不高于”的规则应写“每高 … 个百分点扣 … 分”",
-        ], e.Errors.Select(x => x.ToString()));
+        ], e.ImportErrors.Select(x => x.ToString()));
     }
 
     [Fact]
     public void ASourceOnAnIndicatorWithSubItems_IsRefused()
     {
         var e = Assert.Throws<ImportRejectedException>(() => Parse(Header + "1,数据,5,数据计算,ledger.overdue-rate,不高于全省 得满分\n1.1,下级,5,人工评分,,\n"));
-        Assert.Equal("第 2 行“数据来源”列：有下级的指标不能按数据计算，请在末级指标上填写数据来源", Assert.Single(e.Errors).ToString());
+        Assert.Equal("第 2 行“数据来源”列：有下级的指标不能按数据计算，请在末级指标上填写数据来源", Assert.Single(e.ImportErrors).ToString());
     }
 }

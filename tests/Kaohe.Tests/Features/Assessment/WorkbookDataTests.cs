@@ -42,7 +42,7 @@ public abstract class WorkbookDataTests(DatabaseProvider provider)
         var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ScoringWorkbook, WorkbookUploaded>(h =>
             h.UploadAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(bad, gbk: true)), false, county)));
         Assert.Equal(["第 2 行“得分”列：指标 1.1 的得分必须在 0 到 4 之间", "第 3 行“得分”列：“四”不是数字", "第 29 行“否决项是否触发”列：“也许”应填 是 或 否"],
-            e.Errors.Select(x => x.ToString()));
+            e.ImportErrors.Select(x => x.ToString()));
         Assert.False(await db.Query(c => c.StageResults.AnyAsync(r => r.CampaignUnitId == c.CampaignUnits.Single(u => u.CampaignId == campaign && u.UnitId == county.UnitId).Id)));
 
         var ok = await db.Run<ScoringWorkbook, WorkbookUploaded>(h => h.UploadAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(filled)), true, county));

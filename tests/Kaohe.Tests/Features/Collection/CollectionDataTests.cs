@@ -296,7 +296,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         bad.Add(bad[rowA]);
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() =>
             db.Run<CallList, CallListImportResult>(h => h.ImportAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", bad))), "清单.csv", county)));
-        var messages = rejected.Errors.Select(e => e.ToString()).ToList();
+        var messages = rejected.ImportErrors.Select(e => e.ToString()).ToList();
         Assert.Contains(messages, m => m.StartsWith($"第 {bad.Count - 1} 行“联系方式”列：“打电话”不是可选的值", StringComparison.Ordinal));
         Assert.Contains(messages, m => m == $"第 {rowB + 1} 行“联系时间”列：{CollectionTexts.InFuture}");
         Assert.Contains(messages, m => m.StartsWith($"第 {bad.Count - 1} 行“案件编号”列：“999999”不是您范围内的催收案件编号", StringComparison.Ordinal));

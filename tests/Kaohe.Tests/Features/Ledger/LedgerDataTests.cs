@@ -42,7 +42,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         Assert.Equal(["中牟县", "登封市"], (await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, city))).Rows.SkipLast(1).Select(r => r.Name));
         var county = new UserScope(8, "zm", Role.CountyOperator, zhongmu.Id, null);
         var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, county)));
-        Assert.Equal([(10, "县级单位")], refused.Errors.Select(e => (e.Row, e.Column)));   // the 登封市 row only
+        Assert.Equal([(10, "县级单位")], refused.ImportErrors.Select(e => (e.Row, e.Column)));   // the 登封市 row only
         var expert = new UserScope(9, "ex", Role.Expert, null, null);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, expert)));
     }
@@ -118,7 +118,7 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         var path = Write(Files.Csv(bad), "还款计划-有错.csv");
         var before = await db.Query(c => c.Instalments.CountAsync());
         var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System)));
-        var listed = e.Errors.Select(x => x.ToString()).ToList();
+        var listed = e.ImportErrors.Select(x => x.ToString()).ToList();
         Assert.Contains(listed, m => m.StartsWith("第 11 行“县级单位”列", StringComparison.Ordinal));
         Assert.Contains(listed, m => m.StartsWith("第 12 行“身份证号”列", StringComparison.Ordinal));
         Assert.Contains(listed, m => m.StartsWith("第 13 行“应还日期”列", StringComparison.Ordinal));

@@ -87,12 +87,12 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
         var before = await db.Query(q => q.LedgerSnapshots.CountAsync()); // the demo ledger
         var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System)));
         Assert.Equal(["第 1002 行“合同编号”列：不能超过 40 个字", "第 1003 行“借款人姓名”列：含有无法识别的字符（文件应为 UTF-8 或 GBK 编码）"],
-            e.Errors.Select(x => x.ToString()));
+            e.ImportErrors.Select(x => x.ToString()));
 
         var university = new string('学', LedgerLimits.University + 1);
         var contracts = ContractHeader + $"中牟县,K9,2024,{Id("410122200301010011")},甲,,,,{university},4,2021,8000,正常,,\n";
         var c = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(Write(Files.Csv(contracts), "合同台账.csv"), UserScope.System)));
-        Assert.Equal(["第 2 行“就读高校”列：不能超过 100 个字"], c.Errors.Select(x => x.ToString()));
+        Assert.Equal(["第 2 行“就读高校”列：不能超过 100 个字"], c.ImportErrors.Select(x => x.ToString()));
         Assert.Equal(before, await db.Query(q => q.LedgerSnapshots.CountAsync()));
     }
 

@@ -67,7 +67,7 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         var csv = "单位,所属市,等级\n二七区,郑州市,优秀\n高新区,,良好\n浉河区,郑州市,合格\n火星区,郑州市,优秀\n高新区,安阳市,优秀\n中原区,郑州市,特优\n二七区,郑州市,良好\n";
         var error = await Assert.ThrowsAsync<ImportRejectedException>(() =>
             db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2016, Files.Table(Files.Csv(csv)), UserScope.System)));
-        var byRow = error.Errors.ToLookup(e => e.Row);
+        var byRow = error.ImportErrors.ToLookup(e => e.Row);
         Assert.Contains(byRow[3], e => e.Column == "单位" && e.Message.Contains("可能是多个单位") && e.Message.Contains("安阳市 高新区") && e.Message.Contains("洛阳市 高新区"));
         Assert.Contains(byRow[4], e => e.Message.StartsWith("郑州市没有名称、别名或区划代码为“浉河区”的单位") && e.Message.Contains("信阳市 浉河区"));
         Assert.Contains(byRow[5], e => e.Message.Contains("“火星区”"));
@@ -86,7 +86,7 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         await db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2013, Files.Table(file), UserScope.System));
         var error = await Assert.ThrowsAsync<ImportRejectedException>(() =>
             db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2013, Files.Table(file), UserScope.System)));
-        Assert.StartsWith("2013 年度已有考核“2013 年度考核（往年结果导入）”（已封存，往年结果导入），不能重复导入", Assert.Single(error.Errors).Message);
+        Assert.StartsWith("2013 年度已有考核“2013 年度考核（往年结果导入）”（已封存，往年结果导入），不能重复导入", Assert.Single(error.ImportErrors).Message);
         Assert.Equal(1, await db.Query(c => c.Campaigns.CountAsync(x => x.Year == 2013)));
     }
 }

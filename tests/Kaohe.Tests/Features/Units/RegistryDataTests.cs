@@ -83,7 +83,7 @@ public abstract class RegistryDataTests(DatabaseProvider provider)
         csv += "郑东新区,,,开发区（无区划代码）,,,郑州市,\n";
         var error = await Assert.ThrowsAsync<ImportRejectedException>(() =>
             db.Run<ImportUnits, UnitImportResult>(h => h.HandleAsync(Files.Table(Files.Csv(csv, gbk)), UserScope.System)));
-        var byRow = error.Errors.ToLookup(e => e.Row);
+        var byRow = error.ImportErrors.ToLookup(e => e.Row);
         Assert.Contains(byRow[2], e => e.Column == "区划代码" && e.Message.Contains("不属于郑州市"));
         Assert.Contains(byRow[3], e => e.Column == "规范名称" && e.Message == "单位名称不能为空");
         Assert.Contains(byRow[4], e => e.Column == "单位类型" && e.Message.Contains("未知的单位类型“乡镇”"));
