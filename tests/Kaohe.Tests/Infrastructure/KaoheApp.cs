@@ -4,6 +4,7 @@ using Kaohe.Data;
 using Kaohe.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kaohe.Tests.Infrastructure;
@@ -18,6 +19,9 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "kaohe.db");
 
+    /// <summary>The clock the app reads (a <see cref="TestClock"/>); the system's when not set.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // A copy of the demo template: the app starts as on first run, without loading the demo again.
@@ -25,6 +29,7 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, DatabasePath);
         builder.UseSetting(Kaohe.Features.Ledger.PersonalDataProtector.ConfigurationKey, DemoTemplates.DataKey);
         builder.UseEnvironment("Testing");
+        if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>A client with its own cookies, not following redirects (so a 302 to the login page is visible).</summary>
