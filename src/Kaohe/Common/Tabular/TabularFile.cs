@@ -1,5 +1,4 @@
 using System.Globalization;
-using MiniExcelLibs;
 using Sylvan.Data.Csv;
 
 namespace Kaohe.Common.Tabular;
@@ -9,9 +8,15 @@ public sealed record TabularRow(int Number, IReadOnlyList<string> Cells)
     public string this[int column] => column >= 0 && column < Cells.Count ? Cells[column] : "";
 }
 
-/// <summary>A small uploaded table (CSV in UTF-8 or GBK, or the first sheet of an XLSX) as trimmed strings.</summary>
+/// <summary>
+/// A small uploaded table (CSV in UTF-8 or GBK, or the first sheet of an XLSX) as trimmed strings. A row with content
+/// past the header's last column, a cell of more than <see cref="MaxCellLength"/> characters or with control characters
+/// rejects the file, naming the row and column: such content would otherwise be cut or lost without a word.
+/// </summary>
 public sealed class TabularFile
 {
+    public const int MaxCellLength = 10_000;
+
     public required IReadOnlyList<string> Headers { get; init; }
     public required IReadOnlyList<TabularRow> Rows { get; init; }
 
@@ -24,13 +29,15 @@ public sealed class TabularFile
         buffer.Position = 0;
         try
         {
-            if (IsXlsx(fileName) || LooksLikeZip(buffer)) return ReadXlsx(buffer);
-            return ReadCsv(buffer.ToArray());
+            var file = IsXlsx(fileName) || LooksLikeZip(buffer) ? ReadXlsx(buffer, fileName) : ReadCsv(buffer.ToArray());
+            var errors = file.Rows.SelectMany(r => CheckCells(r, file.Headers)).ToList();
+            if (errors.Count > 0) throw new ImportRejectedException(errors);
+            return file;
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException)
+        catch (Exception e) when (XlsxRows.IsDamage(e))
         {
             // A damaged workbook or a file that is neither CSV nor XLSX: say so instead of failing obscurely.
-            throw new ImportRejectedException([new ImportError(0, null, $"无法读取文件“{Path.GetFileName(fileName)}”：请上传 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件")]);
+            throw XlsxRows.Unreadable(fileName);
         }
     }
 
@@ -46,7 +53,8 @@ public sealed class TabularFile
     {
         var encoding = TextEncodings.Detect(bytes);
         using var reader = new StreamReader(new MemoryStream(bytes), encoding, detectEncodingFromByteOrderMarks: true);
-        using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true });
+        // Room for a cell well past the limit, so a long one is reported with its row instead of failing the read.
+        using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = true, MaxBufferSize = 4 << 20 });
         var headers = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
         var rows = new List<TabularRow>();
         var number = 1;
@@ -61,9 +69,26 @@ public sealed class TabularFile
         return new TabularFile { Headers = headers, Rows = rows };
     }
 
-    private static TabularFile ReadXlsx(Stream stream)
+    /// <summary>Content past the header's last column, an overlong cell, control characters (tab and line breaks are text).</summary>
+    private static IEnumerable<ImportError> CheckCells(TabularRow row, IReadOnlyList<string> headers)
     {
-        var all = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().ToList();
+        var width = headers.Count;
+        while (width > 0 && headers[width - 1].Length == 0) width--;
+        var last = row.Cells.Count;
+        while (last > 0 && row.Cells[last - 1].Length == 0) last--;
+        if (last > width) yield return new ImportError(row.Number, null, TabularTexts.ExtraCells(last, width));
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            var cell = row.Cells[i];
+            var column = i < headers.Count && headers[i].Length > 0 ? headers[i] : $"第{i + 1}列";
+            if (cell.Length > MaxCellLength) yield return new ImportError(row.Number, column, TabularTexts.CellTooLong(MaxCellLength));
+            else if (cell.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))) yield return new ImportError(row.Number, column, TabularTexts.ControlCharacters);
+        }
+    }
+
+    private static TabularFile ReadXlsx(Stream stream, string fileName)
+    {
+        var all = XlsxRows.Read(stream, fileName).ToList();
         if (all.Count == 0) return new TabularFile { Headers = [], Rows = [] };
         var keys = all[0].Keys.ToList();
         var headers = keys.Select(k => Cell(all[0][k])).ToList();

@@ -9,6 +9,9 @@ internal static class UnitRules
     /// <summary>Checks the row against its group: code present, of the right length and inside the group's code.</summary>
     public static void Check(UnitRow row, int rowNumber, IReadOnlyDictionary<string, CityGroup> groups, List<ImportError> errors)
     {
+        // A name is printed in the notice and exported to spreadsheets: one that reads as a formula is a mistake or an attack.
+        foreach (var (column, name) in ((string, string)[])[("规范名称", row.Name), ("通报名称", row.PublishedName), .. row.Aliases.Select(a => ("别名", a))])
+            if (name is ['=' or '+' or '-' or '@', ..]) errors.Add(new(rowNumber, column, UnitTexts.FormulaLikeName));
         if (!groups.TryGetValue(row.Group, out var group))
         {
             errors.Add(new(rowNumber, "通报分组", UnitTexts.UnknownGroup(row.Group, groups.Values.OrderBy(g => g.SortOrder).Select(g => g.Name))));

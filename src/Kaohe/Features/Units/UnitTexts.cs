@@ -4,6 +4,7 @@ namespace Kaohe.Features.Units;
 internal static class UnitTexts
 {
     public const string NameRequired = "单位名称不能为空";
+    public const string FormulaLikeName = "单位名称不能以 = + - @ 开头（电子表格会把它当作公式）";
     public const string CodeMalformed = "区划代码应为 6 位数字（市级中心为 4 位数字）";
     public const string GroupRequired = "所属分组不能为空";
     public const string NotAllowed = "只有省资助中心管理员可以修改单位名录";

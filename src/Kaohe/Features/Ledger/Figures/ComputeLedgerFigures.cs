@@ -47,7 +47,7 @@ public static class LedgerFiles
         if (TabularFile.IsXlsx(path))
         {
             using var s = File.OpenRead(path);
-            var first = MiniExcelLibs.MiniExcel.Query(s, useHeaderRow: false).Cast<IDictionary<string, object?>>().FirstOrDefault();
+            var first = XlsxRows.Read(s, path).FirstOrDefault();
             return first is not null && ContractFile.LooksLikeContracts(first.Values.Select(TabularFile.Cell).ToList());
         }
         using var stream = File.OpenRead(path);

@@ -73,6 +73,14 @@ public static class InstalmentFile
         return headers;
     }
 
+    /// <summary>How many cells the record has up to its last non-empty one, if that is past the header's <paramref name="headerCount"/> columns; else 0.</summary>
+    private static int ContentPast(CsvByteReader csv, int headerCount)
+    {
+        for (var i = csv.FieldCount - 1; i >= headerCount; i--)
+            if (!csv[i].IsEmpty) return i + 1;
+        return 0;
+    }
+
     /// <summary>Validates every record of <paramref name="csv"/> and hands each valid row to the sink; the number of records.</summary>
     /// <remarks>The token is looked at where progress is reported, every 65,536 records: nothing is added per row.</remarks>
     internal static long ReadRows(CsvByteReader csv, int[] at, int headerCount, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress,
@@ -92,6 +100,7 @@ public static class InstalmentFile
             }
             else if (!csv.Read()) break;
             else if (csv.FieldCount < headerCount && csv.FieldCount <= last) v.Error(csv.LineNumber, null, LedgerTexts.WrongFields(headerCount, csv.FieldCount));
+            else if (csv.FieldCount > headerCount && ContentPast(csv, headerCount) is var cells and > 0) v.Error(csv.LineNumber, null, TabularTexts.ExtraCells(cells, headerCount));
             else if (v.TryParse(csv.LineNumber, csv[at[0]], csv[at[1]], csv[at[2]], csv[at[3]], csv[at[4]], csv[at[5]], csv[at[6]],
                     csv[at[7]], csv[at[8]], csv[at[9]], csv.Encoding, out var row))
             {
@@ -116,7 +125,7 @@ public static class InstalmentFile
         string[]? keys = null;
         var line = 0;
         var fields = new byte[10][];
-        foreach (IDictionary<string, object?> r in file.Query(useHeaderRow: false))
+        foreach (var r in XlsxRows.Read(file, path))
         {
             // A workbook row costs a dictionary and ten strings: looking at the token every 4,096 of them is nothing beside that.
             if ((++line & 0xFFF) == 0) ct.ThrowIfCancellationRequested();

@@ -1,0 +1,15 @@
+namespace Kaohe.Common.Tabular;
+
+/// <summary>What reading an uploaded table says to the person, in Chinese.</summary>
+public static class TabularTexts
+{
+    public static string Unreadable(string fileName) => $"无法读取文件“{fileName}”：请上传 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件";
+
+    public static string Inflates(string fileName) => $"文件“{fileName}”解压后超过 1 GB 或压缩比异常，不是正常的 Excel 表格，未读取";
+
+    public static string CellTooLong(int max) => $"单元格超过 {max:N0} 个字符，请检查是否有错位的引号";
+
+    public static string ExtraCells(int cells, int headers) => $"本行有 {cells} 个单元格，多于表头的 {headers} 列：多出的内容不会被导入，请检查是否有多余的逗号或错位";
+
+    public const string ControlCharacters = "含有不可见的控制字符（如 NUL），请删除后再导入";
+}
