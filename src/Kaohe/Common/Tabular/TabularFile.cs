@@ -22,10 +22,19 @@ public sealed class TabularFile
 
     public static bool IsXlsx(string fileName) => fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The largest file of this kind read: a province's unit registry or scoring workbook is well under a megabyte.</summary>
+    public const long MaxBytes = 64L << 20;
+
     public static TabularFile Read(Stream stream, string fileName)
     {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        if ((stream.CanSeek ? stream.Length - stream.Position : 0) > MaxBytes) throw TooLarge(fileName);
+        var chunk = new byte[81920];
+        for (int n; (n = stream.Read(chunk)) > 0;)
+        {
+            if (buffer.Length + n > MaxBytes) throw TooLarge(fileName);
+            buffer.Write(chunk, 0, n);
+        }
         buffer.Position = 0;
         try
         {
@@ -46,6 +55,9 @@ public sealed class TabularFile
         using var s = File.OpenRead(path);
         return Read(s, path);
     }
+
+    private static ImportRejectedException TooLarge(string fileName) =>
+        new([new ImportError(0, null, TabularTexts.TooLarge(Path.GetFileName(fileName), MaxBytes))]);
 
     private static bool LooksLikeZip(MemoryStream s) => s.Length > 4 && s.GetBuffer() is [0x50, 0x4B, 0x03, 0x04, ..];
 

@@ -11,5 +11,9 @@ public static class TabularTexts
 
     public static string ExtraCells(int cells, int headers) => $"本行有 {cells} 个单元格，多于表头的 {headers} 列：多出的内容不会被导入，请检查是否有多余的逗号或错位";
 
+    public static string RecordTooLong(int maxBytes) => $"一行超过 {maxBytes >> 20} MB，不是正常的表格行（文件可能已损坏，或不是 CSV）";
+
+    public static string TooLarge(string fileName, long maxBytes) => $"文件“{fileName}”超过 {maxBytes >> 20} MB，此类表格应远小于此：请检查是否选错了文件";
+
     public const string ControlCharacters = "含有不可见的控制字符（如 NUL），请删除后再导入";
 }

@@ -23,6 +23,9 @@ public sealed partial class CsvByteReader
     private long _bufferOffset;
     private readonly long _limit = long.MaxValue;
     private int[] _fieldStart = new int[32], _fieldEnd = new int[32];
+    /// <summary>The longest record the reader takes: a 还款计划 row is about 100 bytes.</summary>
+    public const int MaxRecordBytes = 4 << 20;
+
     private byte[] _scratch = new byte[1024];
     private int _scratchUsed;
     private bool _fieldsInScratch;
@@ -135,7 +138,13 @@ public sealed partial class CsvByteReader
     private void Refill()
     {
         var left = _end - _start;
-        if (_start == 0 && left == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        if (_start == 0 && left == _buffer.Length)
+        {
+            // One record fills the buffer: grow it, up to a bound no ledger row comes near (a file of one endless line, or of NULs, is not a table).
+            if (_buffer.Length >= MaxRecordBytes)
+                throw new ImportRejectedException([new ImportError(_nextLine, null, TabularTexts.RecordTooLong(MaxRecordBytes))]);
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
         Buffer.BlockCopy(_buffer, _start, _buffer, 0, left);
         _bufferOffset += _start;
         _start = 0;
