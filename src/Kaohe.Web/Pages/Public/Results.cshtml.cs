@@ -1,4 +1,3 @@
-using Kaohe.Documents;
 using Kaohe.Features.Notices;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

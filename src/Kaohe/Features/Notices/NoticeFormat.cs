@@ -1,5 +1,3 @@
-using Kaohe.Documents;
-
 namespace Kaohe.Features.Notices;
 
 public enum NoticeFormat { Docx, Pdf, Html, Txt }

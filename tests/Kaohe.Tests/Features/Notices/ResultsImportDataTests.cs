@@ -1,6 +1,5 @@
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
-using Kaohe.Documents;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
