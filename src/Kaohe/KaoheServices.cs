@@ -65,7 +65,7 @@ public static class KaoheServices
         typeof(Features.Ledger.ImportLedger), typeof(Features.Ledger.LedgerDemoStep), typeof(Features.Ledger.ListBorrowers),
         typeof(Features.Ledger.ShowBorrower), typeof(Features.Ledger.TrackRecoveryPlan), typeof(Features.Ledger.ViewLedgerLevel),
         // Notices
-        typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice),
+        typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice), typeof(Features.Notices.EditNotice),
         typeof(Features.Notices.ExportResults), typeof(Features.Notices.ImportResults), typeof(Features.Notices.ListResultYears),
         typeof(Features.Notices.NoticeDemoStep),
         // Units

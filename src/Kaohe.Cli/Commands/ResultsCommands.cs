@@ -29,7 +29,7 @@ internal static class ResultsCommands
         var export = new Command("export", "导出一个年度全部单位的得分和等级") { year, format, output };
         CliHost.Run(export, async (sp, p, ct) =>
         {
-            var bytes = await NoticeCommands.Guard(() => sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct));
+            var bytes = await sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, bytes, ct);
             Console.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
             return 0;
@@ -38,8 +38,7 @@ internal static class ResultsCommands
         var compare = new Command("compare", "与上一年度对比（等级升降、各市优秀率），导出 XLSX") { year, output };
         CliHost.Run(compare, async (sp, p, ct) =>
         {
-            var handler = sp.GetRequiredService<CompareYears>();
-            var c = await NoticeCommands.Guard(() => handler.HandleAsync(p.GetValue(year), UserScope.System, ct));
+            var c = await sp.GetRequiredService<CompareYears>().HandleAsync(p.GetValue(year), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, CompareYears.Xlsx(c), ct);
             Console.WriteLine($"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {p.GetValue(output)!.FullName}");
             return 0;

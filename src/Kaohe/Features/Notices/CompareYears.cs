@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -22,15 +23,15 @@ public sealed record YearComparison(int Year, int PreviousYear, IReadOnlyList<Gr
     IReadOnlyList<CityComparison> Cities, CityComparison Province);
 
 /// <summary>A year against the latest sealed year before it: units whose grade rose or fell, and each city's counts side by side.</summary>
-public sealed class CompareYears(KaoheDbContext db, DraftNotice drafts)
+public sealed class CompareYears(KaoheDbContext db)
 {
     private sealed record Row(int UnitId, string City, int CityOrder, int UnitOrder, string Unit, Grade Grade);
 
     public async Task<YearComparison> HandleAsync(int year, UserScope scope, CancellationToken ct = default)
     {
-        var current = await drafts.FindCampaignAsync(year, ct);
+        var current = await NoticeNarrative.CampaignAsync(db, year, ct);
         var previous = await db.Campaigns.AsNoTracking().Where(c => c.Year < year && c.Status == CampaignStatus.Sealed)
-            .OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException(ResultsTexts.NoPreviousYear(year));
+            .OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound(ResultsTexts.NoPreviousYear(year));
         var after = await RowsAsync(current.Id, scope, ct);
         var before = (await RowsAsync(previous.Id, scope, ct)).ToDictionary(r => r.UnitId);
         var changes = after.Where(r => before.TryGetValue(r.UnitId, out var b) && b.Grade != r.Grade)

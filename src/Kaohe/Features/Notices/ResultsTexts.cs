@@ -8,6 +8,14 @@ public static class ResultsTexts
     public const string NotAllowed = "只有省资助中心管理员可以导入往年考核结果";
     public const string NameRequired = "单位不能为空";
     public const string NoRows = "文件中没有数据行";
+    public const string NoFile = "请选择要导入的文件";
+    public const string ApiTag = "考核结果";
+
+    /// <summary>The name an uploaded body is read by when the client gives none (the extension follows its content type).</summary>
+    public const string UploadStem = "results";
+
+    public static string ExportFileName(int year, string extension) => $"{year}年度考核结果{extension}";
+    public static string ComparisonFileName(int year) => $"{year}年度考核结果年度对比.xlsx";
 
     public static string NoPreviousYear(int year) => $"{year} 年度之前没有已封存的考核，无法对比";
 
