@@ -3,6 +3,8 @@ namespace Kaohe.Features.Audit;
 /// <summary>Chinese names for the entity types the trail records; an area adds its own types here.</summary>
 public static class AuditTexts
 {
+    public const string ApiTag = "审计";
+
     private static readonly Dictionary<string, string> EntityNames = new()
     {
         ["Unit"] = "单位",
