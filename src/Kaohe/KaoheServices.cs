@@ -52,7 +52,7 @@ public static class KaoheServices
         typeof(Features.Assessment.ReviseScheme), typeof(Features.Assessment.ScheduleStage), typeof(Features.Assessment.ScoreFromLedger),
         typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.ScoringWorkbook),
         // Audit
-        typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
+        typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
         typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders),
         typeof(Features.Collection.ShowCollectionCase),
