@@ -39,7 +39,7 @@ public sealed class CompareYears(KaoheDbContext db)
         var cities = after.Concat(before.Values).GroupBy(r => (r.CityOrder, r.City)).OrderBy(g => g.Key.CityOrder)
             .Select(g => Counts(g.Key.City, before.Values.Where(r => r.City == g.Key.City), after.Where(r => r.City == g.Key.City))).ToList();
         return new YearComparison(year, previous.Year, changes.Where(c => c.After < c.Before).ToList(), changes.Where(c => c.After > c.Before).ToList(),
-            cities, Counts("全省", before.Values, after));
+            cities, Counts(ResultsTexts.Province, before.Values, after));
     }
 
     private static CityComparison Counts(string city, IEnumerable<Row> before, IEnumerable<Row> after) =>
@@ -57,7 +57,7 @@ public sealed class CompareYears(KaoheDbContext db)
     /// <summary>Two sheets: 等级变化 (every unit that rose or fell) and 各市对比 (counts and 优秀率 of both years).</summary>
     public static byte[] Xlsx(YearComparison c)
     {
-        var changes = c.Rose.Select(x => (x, "上升")).Concat(c.Fell.Select(x => (x, "下降"))).Select(t => new Dictionary<string, object>
+        var changes = c.Rose.Select(x => (x, ResultsTexts.Rose)).Concat(c.Fell.Select(x => (x, ResultsTexts.Fell))).Select(t => new Dictionary<string, object>
         {
             ["所属市"] = t.x.City,
             ["单位"] = t.x.Unit,

@@ -11,6 +11,9 @@ public static class ResultsTexts
     public const string NoFile = "请选择要导入的文件";
     public const string ApiTag = "考核结果";
 
+    // The comparison: the province's own row, and which way a unit's grade went.
+    public const string Province = "全省", Rose = "上升", Fell = "下降";
+
     /// <summary>The name an uploaded body is read by when the client gives none (the extension follows its content type).</summary>
     public const string UploadStem = "results";
 
