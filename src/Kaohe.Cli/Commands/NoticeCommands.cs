@@ -19,7 +19,7 @@ internal static class NoticeCommands
             var document = await sp.GetRequiredService<ComposeNotice>().HandleAsync(p.GetValue(campaign), ct);
             var path = p.GetValue(output)!.FullName;
             await File.WriteAllBytesAsync(path, NoticeFormats.Generate(document, f), ct);
-            Console.WriteLine($"已生成 {path}：{document.Results.Sentence}");
+            Console.WriteLine(NoticeTexts.Generated(path, document.Results.Sentence));
             return 0;
         });
         return notice;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
-using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +19,7 @@ internal static class ResultsCommands
             var path = p.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"文件不存在：{path.FullName}");
             var r = await sp.GetRequiredService<ImportResults>().HandleAsync(p.GetValue(year), TabularFile.Read(path.FullName), UserScope.System, p.GetValue(title), ct);
-            Console.WriteLine($"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个")));
+            Console.WriteLine(ResultsTexts.Imported(r));
             return 0;
         });
 
@@ -31,7 +30,7 @@ internal static class ResultsCommands
         {
             var bytes = await sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, bytes, ct);
-            Console.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine(ResultsTexts.Exported(p.GetValue(output)!.FullName));
             return 0;
         });
 
@@ -40,7 +39,7 @@ internal static class ResultsCommands
         {
             var c = await sp.GetRequiredService<CompareYears>().HandleAsync(p.GetValue(year), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, CompareYears.Xlsx(c), ct);
-            Console.WriteLine($"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine(ResultsTexts.Compared(c, p.GetValue(output)!.FullName));
             return 0;
         });
 

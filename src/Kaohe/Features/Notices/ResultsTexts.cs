@@ -20,6 +20,15 @@ public static class ResultsTexts
     public static string ExportFileName(int year, string extension) => $"{year}年度考核结果{extension}";
     public static string ComparisonFileName(int year) => $"{year}年度考核结果年度对比.xlsx";
 
+    // What the command line reports when it is done.
+    public static string Imported(ResultsImportResult r) =>
+        $"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个"));
+
+    public static string Exported(string path) => $"已导出到 {path}";
+
+    public static string Compared(YearComparison c, string path) =>
+        $"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {path}";
+
     public static string NoPreviousYear(int year) => $"{year} 年度之前没有已封存的考核，无法对比";
 
     public static string HistoricalTitle(int year) => $"{year} 年度考核（往年结果导入）";
