@@ -24,7 +24,7 @@ internal static class NoticeEndpoints
 
         var results = app.MapGroup("/api/results").WithTags(ResultsTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
         results.MapGet("/{year:int}/export", Export).Refuses(ErrorKind.NotFound)
-            .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx), TableWriter.ContentType(TableFormat.Csv));
+            .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx), TableWriter.ContentType(TableFormat.Csv), TableWriter.ContentType(TableFormat.CsvGbk));
         results.MapGet("/{year:int}/compare", Compare).Refuses(ErrorKind.NotFound);
         results.MapGet("/{year:int}/compare.xlsx", CompareXlsx).Refuses(ErrorKind.NotFound)
             .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx));
