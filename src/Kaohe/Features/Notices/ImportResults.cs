@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
@@ -61,7 +62,7 @@ public sealed class ImportResults(KaoheDbContext db)
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Campaign), campaign.Id.ToString(CultureInfo.InvariantCulture), null, null,
-            $"{{\"year\":{year},\"units\":{rows.Count}}}"), ct);
+            JsonSerializer.Serialize(new Dictionary<string, int> { ["year"] = year, ["units"] = rows.Count })), ct);
         await tx.CommitAsync(ct);
         return new ResultsImportResult(year, campaign.Id, rows.Count, Grades.InNoticeOrder.ToDictionary(g => g, g => rows.Count(r => r.FinalGrade == g)));
     }
