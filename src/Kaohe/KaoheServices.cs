@@ -52,7 +52,7 @@ public static class KaoheServices
         typeof(Features.Assessment.ReviseScheme), typeof(Features.Assessment.ScheduleStage), typeof(Features.Assessment.ScoreFromLedger),
         typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.ScoringWorkbook),
         // Audit
-        typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
+        typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
         typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders),
         typeof(Features.Collection.ShowCollectionCase),
@@ -65,7 +65,7 @@ public static class KaoheServices
         typeof(Features.Ledger.ImportLedger), typeof(Features.Ledger.LedgerDemoStep), typeof(Features.Ledger.ListBorrowers),
         typeof(Features.Ledger.ShowBorrower), typeof(Features.Ledger.TrackRecoveryPlan), typeof(Features.Ledger.ViewLedgerLevel),
         // Notices
-        typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice),
+        typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice), typeof(Features.Notices.EditNotice),
         typeof(Features.Notices.ExportResults), typeof(Features.Notices.ImportResults), typeof(Features.Notices.ListResultYears),
         typeof(Features.Notices.NoticeDemoStep),
         // Units

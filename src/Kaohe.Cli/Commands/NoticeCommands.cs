@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kaohe.Common.Errors;
 using Kaohe.Features.Notices;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,20 +15,13 @@ internal static class NoticeCommands
         var notice = new Command("notice", "生成考核结果通报（已封存的考核）") { campaign, format, output };
         CliHost.Run(notice, async (sp, p, ct) =>
         {
-            if (!NoticeFormats.TryParse(p.GetValue(format), out var f)) throw new ArgumentException($"未知的格式“{p.GetValue(format)}”，应为 docx、pdf、html 或 txt");
-            var document = await Guard(() => sp.GetRequiredService<ComposeNotice>().HandleAsync(p.GetValue(campaign), ct));
+            if (!NoticeFormats.TryParse(p.GetValue(format), out var f)) throw KaoheException.Invalid(NoticeTexts.UnknownFormat(p.GetValue(format)));
+            var document = await sp.GetRequiredService<ComposeNotice>().HandleAsync(p.GetValue(campaign), ct);
             var path = p.GetValue(output)!.FullName;
             await File.WriteAllBytesAsync(path, NoticeFormats.Generate(document, f), ct);
-            Console.WriteLine($"已生成 {path}：{document.Results.Sentence}");
+            Console.WriteLine(NoticeTexts.Generated(path, document.Results.Sentence));
             return 0;
         });
         return notice;
-    }
-
-    /// <summary>A missing year is an operator's mistake, reported like the others rather than as a crash.</summary>
-    internal static async Task<T> Guard<T>(Func<Task<T>> action)
-    {
-        try { return await action(); }
-        catch (KeyNotFoundException e) { throw new ArgumentException(e.Message, e); }
     }
 }

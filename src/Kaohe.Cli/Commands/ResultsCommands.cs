@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
-using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +19,7 @@ internal static class ResultsCommands
             var path = p.GetValue(file)!;
             if (!path.Exists) throw new FileNotFoundException($"文件不存在：{path.FullName}");
             var r = await sp.GetRequiredService<ImportResults>().HandleAsync(p.GetValue(year), TabularFile.Read(path.FullName), UserScope.System, p.GetValue(title), ct);
-            Console.WriteLine($"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个")));
+            Console.WriteLine(ResultsTexts.Imported(r));
             return 0;
         });
 
@@ -29,19 +28,18 @@ internal static class ResultsCommands
         var export = new Command("export", "导出一个年度全部单位的得分和等级") { year, format, output };
         CliHost.Run(export, async (sp, p, ct) =>
         {
-            var bytes = await NoticeCommands.Guard(() => sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct));
+            var bytes = await sp.GetRequiredService<ExportResults>().HandleAsync(p.GetValue(year), TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, bytes, ct);
-            Console.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine(ResultsTexts.Exported(p.GetValue(output)!.FullName));
             return 0;
         });
 
         var compare = new Command("compare", "与上一年度对比（等级升降、各市优秀率），导出 XLSX") { year, output };
         CliHost.Run(compare, async (sp, p, ct) =>
         {
-            var handler = sp.GetRequiredService<CompareYears>();
-            var c = await NoticeCommands.Guard(() => handler.HandleAsync(p.GetValue(year), UserScope.System, ct));
+            var c = await sp.GetRequiredService<CompareYears>().HandleAsync(p.GetValue(year), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, CompareYears.Xlsx(c), ct);
-            Console.WriteLine($"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine(ResultsTexts.Compared(c, p.GetValue(output)!.FullName));
             return 0;
         });
 

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Features.Notices;
 using Kaohe.Features.Units;
@@ -6,66 +7,62 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaohe.Web.Endpoints;
 
+/// <summary>
+/// The notice and the results. A missing year, or an unknown format, is 404; a campaign not yet sealed has no notice
+/// yet (409); the handlers refuse by throwing, answered as problem details in one place.
+/// </summary>
 internal static class NoticeEndpoints
 {
     public static void MapNoticeEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/notices").WithTags("考核结果通报").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapGroup("/api/notices").WithTags(NoticeTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/", ListYears);
+        api.MapGet("/{year:int}/draft", GetDraft).Refuses(ErrorKind.NotFound);
+        api.MapPut("/{year:int}/draft", SaveDraft).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
+        api.MapGet("/{year:int}/{format}", DownloadNotice).Refuses(ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unavailable)
+            .Produces<byte[]>(StatusCodes.Status200OK, NoticeFormats.ContentTypes[0], [.. NoticeFormats.ContentTypes.Skip(1)]);
 
-        api.MapGet("/", async (ListResultYears list) => TypedResults.Ok(await list.HandleAsync()));
-
-        api.MapGet("/{year:int}/draft", (int year, DraftNotice drafts) =>
-            Guard<Ok<NoticeFields>>(async () => TypedResults.Ok(await drafts.FieldsAsync(await drafts.FindCampaignAsync(year)))));
-
-        api.MapPut("/{year:int}/draft", (int year, NoticeFields fields, DraftNotice drafts, HttpContext ctx) =>
-            Guard<Ok<NoticeFields>>(async () => TypedResults.Ok(await drafts.SaveAsync(year, fields, ctx.User.Scope())))).RequireAuthorization(Policies.ProvinceAdmin);
-
-        api.MapGet("/{year:int}/{format}", (int year, string format, ComposeNotice compose) =>
-            Guard<FileContentHttpResult>(async () =>
-            {
-                if (!NoticeFormats.TryParse(format, out var f)) throw new KeyNotFoundException(format);
-                var notice = await compose.HandleAsync(year);
-                return TypedResults.File(NoticeFormats.Generate(notice, f), NoticeFormats.ContentType(f), NoticeFormats.FileName(notice, f));
-            }));
-
-        var results = app.MapGroup("/api/results").WithTags("考核结果").RequireAuthorization(Policies.SignedIn);
-
-        results.MapGet("/{year:int}/export", (int year, string? format, ExportResults export, HttpContext ctx) =>
-            Guard<FileContentHttpResult>(async () =>
-            {
-                var f = TableWriter.ParseFormat(format ?? "xlsx");
-                return TypedResults.File(await export.HandleAsync(year, f, ctx.User.Scope()), TableWriter.ContentType(f), $"{year}年度考核结果{TableWriter.Extension(f)}");
-            }));
-
-        results.MapGet("/{year:int}/compare", (int year, CompareYears compare, HttpContext ctx) =>
-            Guard<Ok<YearComparison>>(async () => TypedResults.Ok(await compare.HandleAsync(year, ctx.User.Scope()))));
-
-        results.MapGet("/{year:int}/compare.xlsx", (int year, CompareYears compare, HttpContext ctx) =>
-            Guard<FileContentHttpResult>(async () => TypedResults.File(CompareYears.Xlsx(await compare.HandleAsync(year, ctx.User.Scope())),
-                TableWriter.ContentType(TableFormat.Xlsx), $"{year}年度考核结果年度对比.xlsx")));
-
+        var results = app.MapGroup("/api/results").WithTags(ResultsTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
+        results.MapGet("/{year:int}/export", Export).Refuses(ErrorKind.NotFound)
+            .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx), TableWriter.ContentType(TableFormat.Csv), TableWriter.ContentType(TableFormat.CsvGbk));
+        results.MapGet("/{year:int}/compare", Compare).Refuses(ErrorKind.NotFound);
+        results.MapGet("/{year:int}/compare.xlsx", CompareXlsx).Refuses(ErrorKind.NotFound)
+            .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx));
         // The file is the request body, as for the unit import (see UnitEndpoints).
-        results.MapPost("/{year:int}/import", async Task<Results<Ok<ResultsImportResult>, ValidationProblem>> (int year, string? fileName, HttpRequest request, ImportResults import, HttpContext ctx) =>
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            buffer.Position = 0;
-            try
-            {
-                return TypedResults.Ok(await import.HandleAsync(year, TabularFile.Read(buffer, fileName ?? "results.csv"), ctx.User.Scope()));
-            }
-            catch (ImportRejectedException e)
-            {
-                return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message);
-            }
-        }).RequireAuthorization(Policies.ProvinceAdmin).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        results.MapPost("/{year:int}/import", Import).RequireAuthorization(Policies.ProvinceAdmin)
+            .AcceptsTable().Refuses(ErrorKind.Invalid, ErrorKind.Forbidden);
     }
 
-    /// <summary>No such year (or format) is 404; a campaign not yet sealed has no notice yet: 409.</summary>
-    private static async Task<Results<T, NotFound, ProblemHttpResult>> Guard<T>(Func<Task<T>> action) where T : IResult
+    private static async Task<Ok<IReadOnlyList<ResultYear>>> ListYears(ListResultYears list) => TypedResults.Ok(await list.HandleAsync());
+
+    private static async Task<Ok<NoticeFields>> GetDraft(int year, DraftNotice draft) => TypedResults.Ok(await draft.HandleAsync(year));
+
+    private static async Task<Ok<NoticeFields>> SaveDraft(int year, NoticeFields fields, EditNotice edit, HttpContext ctx) =>
+        TypedResults.Ok(await edit.HandleAsync(year, fields, ctx.User.Scope()));
+
+    private static async Task<FileContentHttpResult> DownloadNotice(int year, string format, ComposeNotice compose)
     {
-        try { return await action(); }
-        catch (KeyNotFoundException) { return TypedResults.NotFound(); }
-        catch (InvalidOperationException e) { return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict); }
+        if (!NoticeFormats.TryParse(format, out var f)) throw KaoheException.NotFound();
+        var notice = await compose.HandleAsync(year);
+        return TypedResults.File(NoticeFormats.Generate(notice, f), NoticeFormats.ContentType(f), NoticeFormats.FileName(notice, f));
+    }
+
+    private static async Task<FileContentHttpResult> Export(int year, string? format, ExportResults export, HttpContext ctx)
+    {
+        var f = TableWriter.ParseFormat(format ?? "xlsx");
+        return TypedResults.File(await export.HandleAsync(year, f, ctx.User.Scope()), TableWriter.ContentType(f), ResultsTexts.ExportFileName(year, TableWriter.Extension(f)));
+    }
+
+    private static async Task<Ok<YearComparison>> Compare(int year, CompareYears compare, HttpContext ctx) =>
+        TypedResults.Ok(await compare.HandleAsync(year, ctx.User.Scope()));
+
+    private static async Task<FileContentHttpResult> CompareXlsx(int year, CompareYears compare, HttpContext ctx) =>
+        TypedResults.File(CompareYears.Xlsx(await compare.HandleAsync(year, ctx.User.Scope())),
+            TableWriter.ContentType(TableFormat.Xlsx), ResultsTexts.ComparisonFileName(year));
+
+    private static async Task<Ok<ResultsImportResult>> Import(int year, string? fileName, HttpRequest request, ImportResults import, HttpContext ctx)
+    {
+        var (content, name) = await Uploads.ReadAsync(request, fileName, ResultsTexts.UploadStem);
+        using (content) return TypedResults.Ok(await import.HandleAsync(year, TabularFile.Read(content, name), ctx.User.Scope()));
     }
 }

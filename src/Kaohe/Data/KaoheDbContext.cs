@@ -1,4 +1,3 @@
-using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Data;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Audit;
 
 [Authorize(Policy = Policies.ProvinceAdmin)]
-public sealed class IndexModel(ReadAuditTrail read, VerifyAuditChain verify, ListUnits units) : PageModel
+public sealed class IndexModel(ReadAuditTrail read, DescribeAuditEntry describe, VerifyAuditChain verify, ListUnits units) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserName { get; set; }
@@ -33,7 +33,7 @@ public sealed class IndexModel(ReadAuditTrail read, VerifyAuditChain verify, Lis
         await OnGetAsync();
     }
 
-    public (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After) Fields(Kaohe.Domain.Audit.AuditEntry entry) => read.Describe(entry);
+    public (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After) Fields(Kaohe.Domain.Audit.AuditEntry entry) => describe.Handle(entry);
 
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>

@@ -1,4 +1,6 @@
+using Kaohe.Common.Errors;
 using Kaohe.Features.Notices;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,16 +12,12 @@ public sealed class CompareModel(CompareYears compare) : PageModel
     [FromRoute] public int Year { get; set; }
     public YearComparison? Comparison { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    // A missing year, or one without a sealed year before it, is not found; the comparison refuses nothing else.
+    public Task<IActionResult> OnGetAsync() => this.RunAsync(async () =>
     {
-        try
-        {
-            Comparison = await compare.HandleAsync(Year, User.Scope());
-            return Page();
-        }
-        catch (KeyNotFoundException)
-        {
-            return NotFound();
-        }
-    }
+        Comparison = await compare.HandleAsync(Year, User.Scope());
+        return Page();
+    }, NothingToCompare);
+
+    private Task<IActionResult> NothingToCompare(KaoheException _) => Task.FromResult<IActionResult>(NotFound());
 }

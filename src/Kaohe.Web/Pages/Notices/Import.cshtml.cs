@@ -1,5 +1,7 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Features.Notices;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,21 +19,17 @@ public sealed class ImportModel(ImportResults import, TimeProvider clock) : Page
 
     public void OnGet() => Year = new Kaohe.Common.Time.BeijingClock(clock).Today.Year - 1;
 
-    public async Task OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => this.RunAsync(async () =>
     {
-        if (Upload is null || Upload.Length == 0)
-        {
-            Errors = [new ImportError(0, null, "请选择要导入的文件")];
-            return;
-        }
-        try
-        {
-            await using var stream = Upload.OpenReadStream();
-            Result = await import.HandleAsync(Year, TabularFile.Read(stream, Upload.FileName), User.Scope());
-        }
-        catch (ImportRejectedException e)
-        {
-            Errors = e.ImportErrors;
-        }
+        if (Upload is null || Upload.Length == 0) return Show([new ImportError(0, null, ResultsTexts.NoFile)]);
+        await using var stream = Upload.OpenReadStream();
+        Result = await import.HandleAsync(Year, TabularFile.Read(stream, Upload.FileName), User.Scope());
+        return Page();
+    }, e => Task.FromResult<IActionResult>(Show(e is ImportRejectedException rejected ? rejected.ImportErrors : [new ImportError(0, null, e.Title)])));
+
+    private PageResult Show(IReadOnlyList<ImportError> errors)
+    {
+        Errors = errors;
+        return Page();
     }
 }

@@ -1,5 +1,6 @@
-using Kaohe.Documents;
+using Kaohe.Common.Errors;
 using Kaohe.Features.Notices;
+using Kaohe.Web.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,20 +17,16 @@ public sealed class ResultsModel(ComposeNotice compose, ListResultYears list) : 
     [FromRoute] public int? Year { get; set; }
     public IReadOnlyList<ResultYear> Years { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public Task<IActionResult> OnGetAsync() => this.RunAsync(async () =>
     {
         if (Year is not { } year)
         {
             Years = await list.HandleAsync(sealedOnly: true);
             return Page();
         }
-        try
-        {
-            return Content(NoticeHtml.Page(await compose.HandleAsync(year)), "text/html; charset=utf-8");
-        }
-        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
-        {
-            return NotFound();
-        }
-    }
+        return Content(NoticeHtml.Page(await compose.HandleAsync(year)), "text/html; charset=utf-8");
+    }, NotPublished);
+
+    // A year whose campaign is not sealed yet (the one refusal left) has published nothing.
+    private Task<IActionResult> NotPublished(KaoheException _) => Task.FromResult<IActionResult>(NotFound());
 }

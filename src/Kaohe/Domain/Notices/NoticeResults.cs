@@ -9,43 +9,31 @@ public sealed record GradedUnit(Grade Grade, string City, int CitySortOrder, int
 /// <summary>"郑州市：二七区、中原区、…、航空港区。" — one city's line under one grade.</summary>
 public sealed record AnnexCity(string City, IReadOnlyList<string> Units)
 {
-    public string Line => $"{City}：{string.Join("、", Units)}。";
+    public string Line => NoticeResultsTexts.AnnexLine(City, Units);
 }
 
 /// <summary>"一、考核优秀单位" with its city lines; no cities means the notice prints "无".</summary>
 public sealed record AnnexGrade(Grade Grade, string Heading, IReadOnlyList<AnnexCity> Cities)
 {
-    public const string Empty = "无";
+    public const string Empty = NoticeResultsTexts.Empty;
 }
 
 /// <summary>The counts behind 二、考核结果 and the annex, built from a campaign's final grades.</summary>
 public sealed record NoticeResults(int Total, IReadOnlyDictionary<Grade, int> Counts, IReadOnlyList<AnnexGrade> Annex)
 {
-    private static readonly string[] Ordinals = ["一", "二", "三", "四"];
-
     public int Count(Grade g) => Counts.TryGetValue(g, out var n) ? n : 0;
 
     public string ExcellentRate => Percent.Format(Count(Grade.Excellent), Total);
 
-    /// <summary>
-    /// The sentence of 二、考核结果 exactly as the 2018 notice words it (with its spaces around numbers);
-    /// the 不合格 clause appears only when there are failing units, as in the 2018 notice which has none.
-    /// </summary>
-    public string Sentence
-    {
-        get
-        {
-            var s = $"全省 {Total} 个县级资助中心中，确定考核优秀单位 {Count(Grade.Excellent)} 个，考核良好单位 {Count(Grade.Good)} 个，考核合格单位 {Count(Grade.Pass)} 个";
-            if (Count(Grade.Fail) > 0) s += $"，考核不合格单位 {Count(Grade.Fail)} 个";
-            return s + $"，优秀率 {ExcellentRate}";
-        }
-    }
+    /// <summary>The sentence of 二、考核结果 exactly as the 2018 notice words it (<see cref="NoticeResultsTexts.Sentence"/>).</summary>
+    public string Sentence =>
+        NoticeResultsTexts.Sentence(Total, Count(Grade.Excellent), Count(Grade.Good), Count(Grade.Pass), Count(Grade.Fail), ExcellentRate);
 
     /// <summary>Grades in notice order; cities in the province's order; units in the order the province sets.</summary>
     public static NoticeResults From(IEnumerable<GradedUnit> units)
     {
         var all = units.ToList();
-        var annex = Grades.InNoticeOrder.Select((grade, i) => new AnnexGrade(grade, $"{Ordinals[i]}、考核{grade.ChineseName()}单位",
+        var annex = Grades.InNoticeOrder.Select((grade, i) => new AnnexGrade(grade, NoticeResultsTexts.AnnexHeading(i, grade),
             all.Where(u => u.Grade == grade)
                 .GroupBy(u => (u.CitySortOrder, u.City)).OrderBy(g => g.Key.CitySortOrder)
                 .Select(g => new AnnexCity(g.Key.City, g.OrderBy(u => u.UnitSortOrder).Select(u => u.PublishedName).ToList()))

@@ -1,8 +1,29 @@
+using Kaohe.Domain.Audit;
+
 namespace Kaohe.Features.Audit;
 
-/// <summary>Chinese names for the entity types the trail records; an area adds its own types here.</summary>
+/// <summary>
+/// The audit area's Chinese text: the entity types the trail records (an area adds its own types here), how values
+/// read, and what the chain check reports. Field labels are a vocabulary of their own (<see cref="AuditFieldNames"/>).
+/// </summary>
 public static class AuditTexts
 {
+    public const string ApiTag = "审计";
+
+    // How values read (AuditValues); a sentence entry (a clear-text view) is shown under 内容.
+    public const string Sentence = "内容", Yes = "是", No = "否", Nothing = "—", ListSeparator = "、";
+
+    public static string Yuan(string amount) => amount + " 元";
+
+    public static string BrokenBefore(long id) => $"审计链在第 {id} 条断开：它之前的记录被删除、插入或改动过";
+
+    public static string BrokenAt(AuditEntry e) =>
+        $"审计链在第 {e.Id} 条断开：该记录的内容被改动过（{e.AtUtc:yyyy-MM-dd HH:mm:ss} {e.Actor} {e.Action} {e.EntityType}）";
+
+    public static string IntactButTrailWrong(long count, string problem) => $"审计链完整，共 {count} 条记录；但催收留痕有误：{problem}";
+
+    public static string Intact(long count, long records) => $"审计链完整，共 {count} 条记录；催收联系记录 {records} 条，与审计链一致";
+
     private static readonly Dictionary<string, string> EntityNames = new()
     {
         ["Unit"] = "单位",

@@ -19,7 +19,7 @@ public sealed class AuditValues(IReadOnlyDictionary<string, IReadOnlyDictionary<
     {
         if (string.IsNullOrEmpty(json)) return [];
         // Most entries hold a JSON object; some (a clear-text view) hold a sentence, shown as it is.
-        if (!json.StartsWith('{')) return [new AuditField("内容", json)];
+        if (!json.StartsWith('{')) return [new AuditField(AuditTexts.Sentence, json)];
         using var document = JsonDocument.Parse(json);
         var types = fieldTypes.GetValueOrDefault(entityType);
         return document.RootElement.EnumerateObject()
@@ -32,21 +32,20 @@ public sealed class AuditValues(IReadOnlyDictionary<string, IReadOnlyDictionary<
         type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         return value.ValueKind switch
         {
-            JsonValueKind.Null => "—",
-            JsonValueKind.True => "是",
-            JsonValueKind.False => "否",
+            JsonValueKind.Null => AuditTexts.Nothing,
+            JsonValueKind.True => AuditTexts.Yes,
+            JsonValueKind.False => AuditTexts.No,
             JsonValueKind.Number when type is { IsEnum: true } && value.TryGetInt32(out _) => EnumNames.Of(type, value.GetInt32()),
             JsonValueKind.Number when name.EndsWith("Fen", StringComparison.Ordinal) && value.TryGetInt64(out var fen) => Yuan(fen),
             JsonValueKind.String when name.EndsWith("Utc", StringComparison.Ordinal) && value.TryGetDateTime(out var utc) =>
                 BeijingClock.Format(DateTime.SpecifyKind(utc.ToUniversalTime(), DateTimeKind.Utc), "yyyy-MM-dd HH:mm:ss"),
             JsonValueKind.String => value.GetString()!,
-            JsonValueKind.Array => string.Join("、", value.EnumerateArray().Select(e => e.ToString())),
+            JsonValueKind.Array => string.Join(AuditTexts.ListSeparator, value.EnumerateArray().Select(e => e.ToString())),
             _ => value.ToString(),
         };
     }
 
-    private static string Yuan(long fen) =>
-        (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
+    private static string Yuan(long fen) => AuditTexts.Yuan((fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture));
 }
 
 /// <summary>

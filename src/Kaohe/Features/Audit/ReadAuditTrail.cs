@@ -29,14 +29,4 @@ public sealed class ReadAuditTrail(KaoheDbContext db)
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new AuditPage(entries, total, page, size);
     }
-
-    /// <summary>The entry's before and after values with Chinese labels and readable values.</summary>
-    public (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After) Describe(AuditEntry entry)
-    {
-        _values ??= new AuditValues(db.Model.GetEntityTypes().Where(t => !t.IsOwned()).GroupBy(t => t.ClrType.Name)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, Type>)g.First().GetProperties().ToDictionary(p => p.Name, p => p.ClrType)));
-        return (_values.Describe(entry.EntityType, entry.Before), _values.Describe(entry.EntityType, entry.After));
-    }
-
-    private AuditValues? _values;
 }

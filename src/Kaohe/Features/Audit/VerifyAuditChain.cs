@@ -23,13 +23,13 @@ public sealed class VerifyAuditChain(KaoheDbContext db)
         {
             count++;
             if (e.PreviousHash != previous)
-                return new(count, e.Id, $"审计链在第 {e.Id} 条断开：它之前的记录被删除、插入或改动过");
+                return new(count, e.Id, AuditTexts.BrokenBefore(e.Id));
             if (AuditTrail.HashOf(e) != e.Hash)
-                return new(count, e.Id, $"审计链在第 {e.Id} 条断开：该记录的内容被改动过（{e.AtUtc:yyyy-MM-dd HH:mm:ss} {e.Actor} {e.Action} {e.EntityType}）");
+                return new(count, e.Id, AuditTexts.BrokenAt(e));
             previous = e.Hash;
         }
         var (records, problem) = await Collection.VerifyContactTrail.RunAsync(db, ct);
-        if (problem is not null) return new(count, null, $"审计链完整，共 {count} 条记录；但催收留痕有误：{problem}", problem);
-        return new(count, null, $"审计链完整，共 {count} 条记录；催收联系记录 {records} 条，与审计链一致");
+        if (problem is not null) return new(count, null, AuditTexts.IntactButTrailWrong(count, problem), problem);
+        return new(count, null, AuditTexts.Intact(count, records));
     }
 }

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -22,15 +23,15 @@ public sealed record YearComparison(int Year, int PreviousYear, IReadOnlyList<Gr
     IReadOnlyList<CityComparison> Cities, CityComparison Province);
 
 /// <summary>A year against the latest sealed year before it: units whose grade rose or fell, and each city's counts side by side.</summary>
-public sealed class CompareYears(KaoheDbContext db, DraftNotice drafts)
+public sealed class CompareYears(KaoheDbContext db)
 {
     private sealed record Row(int UnitId, string City, int CityOrder, int UnitOrder, string Unit, Grade Grade);
 
     public async Task<YearComparison> HandleAsync(int year, UserScope scope, CancellationToken ct = default)
     {
-        var current = await drafts.FindCampaignAsync(year, ct);
+        var current = await NoticeNarrative.CampaignAsync(db, year, ct);
         var previous = await db.Campaigns.AsNoTracking().Where(c => c.Year < year && c.Status == CampaignStatus.Sealed)
-            .OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct) ?? throw new KeyNotFoundException(ResultsTexts.NoPreviousYear(year));
+            .OrderByDescending(c => c.Year).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound(ResultsTexts.NoPreviousYear(year));
         var after = await RowsAsync(current.Id, scope, ct);
         var before = (await RowsAsync(previous.Id, scope, ct)).ToDictionary(r => r.UnitId);
         var changes = after.Where(r => before.TryGetValue(r.UnitId, out var b) && b.Grade != r.Grade)
@@ -38,7 +39,7 @@ public sealed class CompareYears(KaoheDbContext db, DraftNotice drafts)
         var cities = after.Concat(before.Values).GroupBy(r => (r.CityOrder, r.City)).OrderBy(g => g.Key.CityOrder)
             .Select(g => Counts(g.Key.City, before.Values.Where(r => r.City == g.Key.City), after.Where(r => r.City == g.Key.City))).ToList();
         return new YearComparison(year, previous.Year, changes.Where(c => c.After < c.Before).ToList(), changes.Where(c => c.After > c.Before).ToList(),
-            cities, Counts("全省", before.Values, after));
+            cities, Counts(ResultsTexts.Province, before.Values, after));
     }
 
     private static CityComparison Counts(string city, IEnumerable<Row> before, IEnumerable<Row> after) =>
@@ -56,7 +57,7 @@ public sealed class CompareYears(KaoheDbContext db, DraftNotice drafts)
     /// <summary>Two sheets: 等级变化 (every unit that rose or fell) and 各市对比 (counts and 优秀率 of both years).</summary>
     public static byte[] Xlsx(YearComparison c)
     {
-        var changes = c.Rose.Select(x => (x, "上升")).Concat(c.Fell.Select(x => (x, "下降"))).Select(t => new Dictionary<string, object>
+        var changes = c.Rose.Select(x => (x, ResultsTexts.Rose)).Concat(c.Fell.Select(x => (x, ResultsTexts.Fell))).Select(t => new Dictionary<string, object>
         {
             ["所属市"] = t.x.City,
             ["单位"] = t.x.Unit,

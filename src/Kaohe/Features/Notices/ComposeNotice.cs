@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Notices;
@@ -9,13 +10,13 @@ namespace Kaohe.Features.Notices;
 /// Builds a sealed campaign's notice from its final grades and the saved (or default) narrative.
 /// The notice is the province's published document: it is the same for every reader, so it is not scoped.
 /// </summary>
-public sealed class ComposeNotice(KaoheDbContext db, DraftNotice drafts)
+public sealed class ComposeNotice(KaoheDbContext db)
 {
     public async Task<NoticeDocument> HandleAsync(int year, CancellationToken ct = default)
     {
-        var campaign = await drafts.FindCampaignAsync(year, ct);
-        if (!campaign.IsSealed) throw new InvalidOperationException(NoticeTexts.NotSealed);
-        var fields = await drafts.FieldsAsync(campaign, ct);
+        var campaign = await NoticeNarrative.CampaignAsync(db, year, ct);
+        if (!campaign.IsSealed) throw KaoheException.Conflict(NoticeTexts.NotSealed);
+        var fields = await NoticeNarrative.FieldsAsync(db, campaign, ct);
         var results = await ResultsAsync(campaign.Id, ct);
         var sections = new List<NoticeSection>
         {
@@ -30,7 +31,7 @@ public sealed class ComposeNotice(KaoheDbContext db, DraftNotice drafts)
             campaign.Title.Contains(NoticeTexts.SyntheticLabel, StringComparison.Ordinal) ? NoticeTexts.SyntheticLabel : null);
     }
 
-    public async Task<NoticeResults> ResultsAsync(int campaignId, CancellationToken ct = default)
+    private async Task<NoticeResults> ResultsAsync(int campaignId, CancellationToken ct)
     {
         var rows = await db.CampaignUnits.AsNoTracking()
             .Where(cu => cu.CampaignId == campaignId && cu.FinalGrade != null)

@@ -13,13 +13,13 @@ namespace Kaohe.Features.Notices;
 /// CSV for machines. The columns are those the past-results import reads, so an export imports back.
 /// The shared result model holds the final score and grade only; stage scores belong to the assessment area.
 /// </summary>
-public sealed class ExportResults(KaoheDbContext db, DraftNotice drafts)
+public sealed class ExportResults(KaoheDbContext db)
 {
     public static readonly string[] Headers = ["年度", "所属市", "单位", "规范名称", "区划代码", "得分", "等级"];
 
     public async Task<byte[]> HandleAsync(int year, TableFormat format, UserScope scope, CancellationToken ct = default)
     {
-        var campaign = await drafts.FindCampaignAsync(year, ct);
+        var campaign = await NoticeNarrative.CampaignAsync(db, year, ct);
         var visible = db.UnitIdsVisibleTo(scope);
         var rows = await db.CampaignUnits.AsNoTracking()
             .Where(cu => cu.CampaignId == campaign.Id && visible.Contains(cu.UnitId))

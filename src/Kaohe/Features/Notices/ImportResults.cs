@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Audit;
-using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Notices;
@@ -27,7 +28,7 @@ public sealed class ImportResults(KaoheDbContext db)
 
     public async Task<ResultsImportResult> HandleAsync(int year, TabularFile file, UserScope scope, string? title = null, CancellationToken ct = default)
     {
-        if (!scope.CanEditRegistry) throw new UnauthorizedAccessException(ResultsTexts.NotAllowed);
+        if (!scope.CanEditRegistry) throw KaoheException.Forbidden(ResultsTexts.NotAllowed);
         var errors = new List<ImportError>();
         if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Year == year, ct) is { } existing)
             throw new ImportRejectedException([new ImportError(0, null, ResultsTexts.YearExists(year, existing))]);
@@ -61,7 +62,7 @@ public sealed class ImportResults(KaoheDbContext db)
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Campaign), campaign.Id.ToString(CultureInfo.InvariantCulture), null, null,
-            $"{{\"year\":{year},\"units\":{rows.Count}}}"), ct);
+            JsonSerializer.Serialize(new Dictionary<string, int> { ["year"] = year, ["units"] = rows.Count })), ct);
         await tx.CommitAsync(ct);
         return new ResultsImportResult(year, campaign.Id, rows.Count, Grades.InNoticeOrder.ToDictionary(g => g, g => rows.Count(r => r.FinalGrade == g)));
     }

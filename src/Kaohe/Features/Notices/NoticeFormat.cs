@@ -1,5 +1,3 @@
-using Kaohe.Documents;
-
 namespace Kaohe.Features.Notices;
 
 public enum NoticeFormat { Docx, Pdf, Html, Txt }
@@ -24,6 +22,9 @@ public static class NoticeFormats
 
     public static string Extension(NoticeFormat f) => "." + f.ToString().ToLowerInvariant();
 
+    /// <summary>Every format's content type, in the order of <see cref="NoticeFormat"/> (for the OpenAPI document).</summary>
+    public static IReadOnlyList<string> ContentTypes { get; } = [.. Enum.GetValues<NoticeFormat>().Select(ContentType)];
+
     public static string ContentType(NoticeFormat f) => f switch
     {
         NoticeFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -32,5 +33,5 @@ public static class NoticeFormats
         _ => "text/plain; charset=utf-8",
     };
 
-    public static string FileName(NoticeDocument n, NoticeFormat f) => $"{n.Year}年度考核结果通报{Extension(f)}";
+    public static string FileName(NoticeDocument n, NoticeFormat f) => NoticeTexts.FileName(n.Year, Extension(f));
 }

@@ -21,7 +21,12 @@ public static class NoticeTexts
     public const string NotSealed = "该年度考核尚未封存，结果未定，不能生成通报";
     public const string NotAllowed = "只有省资助中心管理员可以修改通报";
 
+    public const string ApiTag = "考核结果通报";
+
     public static string NoCampaign(int year) => $"没有 {year} 年度的考核";
+    public static string UnknownFormat(string? text) => $"未知的格式“{text}”，应为 docx、pdf、html 或 txt";
+    public static string FileName(int year, string extension) => $"{year}年度考核结果通报{extension}";
+    public static string Generated(string path, string sentence) => $"已生成 {path}：{sentence}";
     public static string DocumentNumber(int year) => $"教资助函〔{year + 1}〕号";
     public static string Title(int year) => $"{Issuers} 关于全省市、县 {year} 年度生源地信用助学贷款工作考核结果的通报";
     public static string AnnexTitle(int year) => $"河南省 {year} 年度县（市、区）生源地信用助学贷款工作考核结果";

@@ -8,6 +8,26 @@ public static class ResultsTexts
     public const string NotAllowed = "只有省资助中心管理员可以导入往年考核结果";
     public const string NameRequired = "单位不能为空";
     public const string NoRows = "文件中没有数据行";
+    public const string NoFile = "请选择要导入的文件";
+    public const string ApiTag = "考核结果";
+
+    // The comparison: the province's own row, and which way a unit's grade went.
+    public const string Province = "全省", Rose = "上升", Fell = "下降";
+
+    /// <summary>The name an uploaded body is read by when the client gives none (the extension follows its content type).</summary>
+    public const string UploadStem = "results";
+
+    public static string ExportFileName(int year, string extension) => $"{year}年度考核结果{extension}";
+    public static string ComparisonFileName(int year) => $"{year}年度考核结果年度对比.xlsx";
+
+    // What the command line reports when it is done.
+    public static string Imported(ResultsImportResult r) =>
+        $"已导入 {r.Year} 年度考核结果：{r.Units} 个单位，" + string.Join("，", Grades.InNoticeOrder.Select(g => $"{g.ChineseName()} {r.Counts[g]} 个"));
+
+    public static string Exported(string path) => $"已导出到 {path}";
+
+    public static string Compared(YearComparison c, string path) =>
+        $"{c.Year} 对比 {c.PreviousYear}：升级 {c.Rose.Count} 个，降级 {c.Fell.Count} 个；已导出到 {path}";
 
     public static string NoPreviousYear(int year) => $"{year} 年度之前没有已封存的考核，无法对比";
 

@@ -35,6 +35,18 @@ public abstract class AuditChainDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Describe_AUnitsCreation_HasNoBefore_AndReadsWithChineseLabels_AndItsTypeByName()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var entry = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Unit" && e.Action == "新增").OrderBy(e => e.Id).FirstAsync());
+        var (before, after) = await db.Run<DescribeAuditEntry, (IReadOnlyList<AuditField> Before, IReadOnlyList<AuditField> After)>(h => Task.FromResult(h.Handle(entry)));
+        Assert.Empty(before);
+        Assert.Contains(after, f => f.Label == "名称");
+        var type = Assert.Single(after, f => f.Label == "类型");
+        Assert.False(int.TryParse(type.Value, out _), type.Value);
+    }
+
+    [Fact]
     public async Task Verify_RowChangedBehindTheAppsBack_NamesThatEntry()
     {
         await using var db = await TestDatabase.CreateAsync(provider);

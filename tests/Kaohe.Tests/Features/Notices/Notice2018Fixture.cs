@@ -18,8 +18,8 @@ public sealed class Notice2018Fixture : IAsyncLifetime
     {
         _db = await NoticeReference.RegistryOnlyAsync(DatabaseProvider.Sqlite);
         Import = await Db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2018, Files.Table(NoticeReference.Results2018Csv()), UserScope.System));
-        var fields = await Db.Run<DraftNotice, NoticeFields>(async h => await h.FieldsAsync(await h.FindCampaignAsync(2018)));
-        await Db.Run<DraftNotice, NoticeFields>(h => h.SaveAsync(2018, fields with { DocumentNumber = "教资助函〔2019〕192号", IssueDate = new DateOnly(2019, 5, 20) }, UserScope.System));
+        var fields = await Db.Run<DraftNotice, NoticeFields>(h => h.HandleAsync(2018));
+        await Db.Run<EditNotice, NoticeFields>(h => h.HandleAsync(2018, fields with { DocumentNumber = "教资助函〔2019〕192号", IssueDate = new DateOnly(2019, 5, 20) }, UserScope.System));
         Notice = await Db.Run<ComposeNotice, NoticeDocument>(h => h.HandleAsync(2018));
     }
 

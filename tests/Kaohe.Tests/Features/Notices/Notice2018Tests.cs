@@ -1,4 +1,3 @@
-using Kaohe.Documents;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
 

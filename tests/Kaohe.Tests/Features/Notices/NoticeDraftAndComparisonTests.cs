@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -19,9 +20,9 @@ public sealed class NoticeDraftAndComparisonTests
     {
         await using var db = await NoticeReference.RegistryOnlyAsync(DatabaseProvider.Sqlite);
         await ImportAsync(db, 2013, "二七区,郑州市,优秀\n");
-        var fields2013 = await db.Run<DraftNotice, NoticeFields>(async h => await h.FieldsAsync(await h.FindCampaignAsync(2013)));
+        var fields2013 = await db.Run<DraftNotice, NoticeFields>(h => h.HandleAsync(2013));
         Assert.Equal(NoticeTexts.Requirements, fields2013.Requirements);
-        await db.Run<DraftNotice, NoticeFields>(h => h.SaveAsync(2013, fields2013 with { Requirements = "（一）二〇一七年的要求。" }, UserScope.System));
+        await db.Run<EditNotice, NoticeFields>(h => h.HandleAsync(2013, fields2013 with { Requirements = "（一）二〇一七年的要求。" }, UserScope.System));
 
         var imported = await ImportAsync(db, 2014, "二七区,郑州市,良好\n中原区,郑州市,优秀\n");
         await db.Query(async c =>
@@ -32,11 +33,32 @@ public sealed class NoticeDraftAndComparisonTests
                 new Finding { CampaignId = imported.CampaignId, Category = FindingCategory.PostLoan, Text = "贷款逾期率过高" });
             return await c.SaveChangesAsync();
         });
-        var fields = await db.Run<DraftNotice, NoticeFields>(async h => await h.FieldsAsync(await h.FindCampaignAsync(2014)));
+        var fields = await db.Run<DraftNotice, NoticeFields>(h => h.HandleAsync(2014));
         Assert.Equal("（一）二〇一七年的要求。", fields.Requirements);
         Assert.Equal("在考核过程中，也发现了工作中存在的突出问题：一是机构队伍建设方面。工作人员没有按照编制数配备到位。二是贷后管理方面。风险补偿金归集不及时；贷款逾期率过高。", fields.Problems);
         Assert.Contains("等4个阶段进行，考核范围覆盖全省开办生源地贷款业务的2个县级资助中心。考核情况显示", fields.Overview);
         Assert.Equal("教资助函〔2015〕号", fields.DocumentNumber);
+    }
+
+    [Fact]
+    public async Task NoticeUseCases_RefuseByTheErrorContract_MissingYearNotFound_UnsealedConflict_NonAdminForbidden()
+    {
+        await using var db = await NoticeReference.RegistryOnlyAsync(DatabaseProvider.Sqlite);
+        await db.Query(async c =>
+        {
+            c.Campaigns.Add(new Campaign { Year = 2016, Title = "2016 年度考核", Status = CampaignStatus.Open });
+            return await c.SaveChangesAsync();
+        });
+        var missing = await Assert.ThrowsAsync<KaoheException>(() => db.Run<DraftNotice, NoticeFields>(h => h.HandleAsync(2009)));
+        Assert.Equal((ErrorKind.NotFound, "没有 2009 年度的考核"), (missing.Kind, missing.Title));
+        var unsealed = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ComposeNotice, NoticeDocument>(h => h.HandleAsync(2016)));
+        Assert.Equal((ErrorKind.Conflict, NoticeTexts.NotSealed), (unsealed.Kind, unsealed.Title));
+
+        var fields = await db.Run<DraftNotice, NoticeFields>(h => h.HandleAsync(2016));
+        var city = new UserScope(2, "city", Role.CityReviewer, null, 1);
+        var forbidden = await Assert.ThrowsAsync<KaoheException>(() => db.Run<EditNotice, NoticeFields>(h => h.HandleAsync(2016, fields with { Title = "改" }, city)));
+        Assert.Equal((ErrorKind.Forbidden, NoticeTexts.NotAllowed), (forbidden.Kind, forbidden.Title));
+        Assert.Equal(0, await db.Query(c => c.NoticeDrafts.CountAsync()));
     }
 
     [Fact]
@@ -63,8 +85,8 @@ public sealed class NoticeDraftAndComparisonTests
         Assert.Equal("全省", cities[^1]["所属市"]);
         Assert.Equal("50.00%", cities[^1]["2014优秀率"]);
 
-        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => db.Run<CompareYears, YearComparison>(h => h.HandleAsync(2012, UserScope.System)));
-        Assert.Equal("2012 年度之前没有已封存的考核，无法对比", error.Message);
+        var error = await Assert.ThrowsAsync<KaoheException>(() => db.Run<CompareYears, YearComparison>(h => h.HandleAsync(2012, UserScope.System)));
+        Assert.Equal((ErrorKind.NotFound, "2012 年度之前没有已封存的考核，无法对比"), (error.Kind, error.Title));
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
-using Kaohe.Documents;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Notices;
@@ -55,6 +54,8 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         Assert.Contains(string.Concat(ExpectedAnnex2015), pdf);
         var scores = await db.Query(c => c.CampaignUnits.Where(u => u.CampaignId == result.CampaignId && u.FinalScore != null).OrderBy(u => u.FinalScore).Select(u => u.FinalScore).ToListAsync());
         Assert.Equal([55m, 70m, 81m, 86.5m], scores);
+        var audit = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Campaign" && e.EntityId == result.CampaignId.ToString() && e.Action == "导入").SingleAsync());
+        Assert.Equal("{\"year\":2015,\"units\":11}", audit.After);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Kaohe.Data;
 using Kaohe.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Kaohe.Features.Audit;
+namespace Kaohe.Data;
 
 public sealed record AuditDraft(string Action, string EntityType, string? EntityId, int? UnitId, string? Before, string? After, string? Reason = null);
 

@@ -1,6 +1,6 @@
 using Kaohe.Documents;
 
-namespace Kaohe.Tests.Features.Notices;
+namespace Kaohe.Tests.Documents;
 
 /// <summary>The PDF route's own pieces: cutting a face out of a .ttc, and breaking Chinese lines.</summary>
 public sealed class PdfTypesettingTests

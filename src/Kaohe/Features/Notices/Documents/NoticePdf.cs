@@ -1,8 +1,8 @@
-using Kaohe.Features.Notices;
+using Kaohe.Documents;
 using PdfSharp.Drawing;
 using L = Kaohe.Documents.GongwenLayout;
 
-namespace Kaohe.Documents;
+namespace Kaohe.Features.Notices;
 
 /// <summary>
 /// The notice as PDF with the CJK font embedded (subset), laid out as the .docx is: no browser or office

@@ -1,10 +1,10 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Kaohe.Features.Notices;
+using Kaohe.Documents;
 using L = Kaohe.Documents.GongwenLayout;
 
-namespace Kaohe.Documents;
+namespace Kaohe.Features.Notices;
 
 /// <summary>
 /// The notice as .docx in the GB/T 9704-2012 layout. The file names the standard Chinese fonts

@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
-using Kaohe.Features.Notices;
 
-namespace Kaohe.Documents;
+namespace Kaohe.Features.Notices;
 
 /// <summary>
 /// The notice as one self-contained HTML page (inline styles, no scripts): the public results page

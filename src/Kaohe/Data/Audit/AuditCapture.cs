@@ -5,7 +5,7 @@ using Kaohe.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
-namespace Kaohe.Features.Audit;
+namespace Kaohe.Data;
 
 /// <summary>What one save is about to change, captured before the save so that "before" values survive it.</summary>
 internal sealed class PendingChange(EntityEntry entry, EntityState state, Dictionary<string, object?>? before)

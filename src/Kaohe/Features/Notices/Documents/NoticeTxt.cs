@@ -1,8 +1,7 @@
 using System.Text;
 using Kaohe.Domain.Notices;
-using Kaohe.Features.Notices;
 
-namespace Kaohe.Documents;
+namespace Kaohe.Features.Notices;
 
 /// <summary>The notice as plain UTF-8 text: one paragraph per line, blank lines between blocks, the annex last.</summary>
 public static class NoticeTxt
