@@ -5,7 +5,7 @@ using Kaohe.Web.Security;
 
 namespace Kaohe.Web.Pages.Ledger;
 
-public sealed class IndexModel(ViewLedgerLevel levels, UnitMap map, TimeProvider clock) : LedgerPage(clock)
+public sealed class IndexModel(ViewProvinceLedger province, UnitMap map, TimeProvider clock) : LedgerPage(clock)
 {
     public LedgerLevelView View { get; private set; } = null!;
     public bool MayUpload { get; private set; }
@@ -15,7 +15,7 @@ public sealed class IndexModel(ViewLedgerLevel levels, UnitMap map, TimeProvider
     {
         var scope = User.Scope();
         MayUpload = LedgerUploadRules.MayUpload(scope);
-        View = await levels.ProvinceAsync(Date, null, scope);
+        View = await province.HandleAsync(Date, null, scope);
         var units = (View.Units ?? []).ToDictionary(u => u.UnitId!.Value, u => u.Totals);
         string Href(int id) => $"/Ledger/Unit/{id}?{AsOfQuery}";
         Maps =

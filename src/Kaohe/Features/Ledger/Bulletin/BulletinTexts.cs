@@ -6,6 +6,7 @@ namespace Kaohe.Features.Ledger.Bulletin;
 internal static class BulletinTexts
 {
     public const string DefaultIssuer = "河南省学生资助管理中心";
+    public const string FileStem = "回收数据通报";
     public const string Section1 = "一、全省总体情况";
     public const string Section2 = "二、各市回收情况";
     public const string Section3 = "三、各单位当年本息回收率排名";

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Ledger;
@@ -22,17 +23,16 @@ public sealed record LedgerIndicators(int UnitId, string UnitName, int Year, Dat
 /// "computed" indicators call this and store the value with its formula text and numbers.
 /// Codes: ledger.overdue-rate, ledger.overdue-rate-headcount, ledger.recovery-rate, ledger.receipt-missing,
 /// ledger.declined, ledger.graduation-unconfirmed, and the collection desk's (<see cref="Collection.CollectionIndicators"/>).
-/// Null when the unit is unknown or outside the scope.
+/// A unit unknown or outside the scope is NotFound.
 /// </summary>
 public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigures figures)
 {
     public const string OverdueRate = "ledger.overdue-rate", OverdueRateHeadcount = "ledger.overdue-rate-headcount", RecoveryRate = "ledger.recovery-rate";
     public const string ReceiptMissing = "ledger.receipt-missing", Declined = "ledger.declined", GraduationUnconfirmed = "ledger.graduation-unconfirmed";
 
-    public async Task<LedgerIndicators?> HandleAsync(int unitId, int year, UserScope scope, CancellationToken ct = default)
+    public async Task<LedgerIndicators> HandleAsync(int unitId, int year, UserScope scope, CancellationToken ct = default)
     {
-        var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
-        if (unit is null) return null;
+        var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound(LedgerPageTexts.NotFound);
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var asOf = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
         var narrowed = new UserScope(scope.UserId, scope.UserName, Role.CountyOperator, unitId, null);

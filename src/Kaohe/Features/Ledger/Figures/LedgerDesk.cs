@@ -8,13 +8,14 @@ namespace Kaohe.Features.Ledger;
 /// contract) with what is still unpaid, the overdue borrowers to follow up, 回执 missing and graduations unconfirmed.
 /// The city and province see the same figures as tables on their desks, not as items.
 /// </summary>
-public sealed class LedgerDesk(ViewLedgerLevel levels) : IDeskSource
+public sealed class LedgerDesk(ViewUnitLedger units) : IDeskSource
 {
     public async Task<IReadOnlyList<DeskItem>> ItemsAsync(UserScope scope, DateOnly today, CancellationToken ct)
     {
         if (scope is not { Role: Role.CountyOperator, UnitId: { } unit }) return [];
-        var view = await levels.UnitAsync(unit, today, null, scope, ct);
-        if (view is null || view.Totals.InRepayment == 0 && view.Totals.YearDue == 0) return [];
+        // A county operator always sees its own unit.
+        var view = await units.HandleAsync(unit, today, null, scope, ct);
+        if (view.Totals.InRepayment == 0 && view.Totals.YearDue == 0) return [];
         var t = view.Totals;
         var repaymentDay = new DateOnly(today.Year, 12, 20);
         var items = new List<DeskItem>();
