@@ -48,7 +48,7 @@ internal static class LedgerEndpoints
         var report = await figures.FromDatabaseAsync(new LedgerFiguresRequest(date, year, Level(by), city), ctx.User.Scope(), ct: ctx.RequestAborted);
         if (format is null or "json") return TypedResults.Ok(report.Rows.Select(FigureDto.From).ToList());
         var f = TableWriter.ParseFormat(format);
-        return TypedResults.File(report.Write(f), TableWriter.ContentType(f), $"贷后指标-{date:yyyyMMdd}{TableWriter.Extension(f)}");
+        return TypedResults.File(report.Write(f), TableWriter.ContentType(f), $"{LedgerPageTexts.FiguresFile}-{date:yyyyMMdd}{TableWriter.Extension(f)}");
     }
 
     /// <summary>A page of masked borrowers as JSON, or all of them as a file (clear ID numbers with <c>unmask=true</c>, audited).</summary>
@@ -60,7 +60,7 @@ internal static class LedgerEndpoints
         {
             var f = TableWriter.ParseFormat(format);
             var file = await export.HandleAsync(id, date, f, unmask == true, ctx.User.Scope(), ctx.RequestAborted);
-            return TypedResults.File(file.Content, TableWriter.ContentType(f), $"{file.UnitName}借款人-{date:yyyyMMdd}{TableWriter.Extension(f)}");
+            return TypedResults.File(file.Content, TableWriter.ContentType(f), $"{LedgerPageTexts.BorrowersFile(file.UnitName)}-{date:yyyyMMdd}{TableWriter.Extension(f)}");
         }
         if (unmask == true) throw KaoheException.Invalid(LedgerPageTexts.UnmaskInList);
         return TypedResults.Ok(await list.HandleAsync(id, date, ctx.User.Scope(), overdueOnly == true, ct: ctx.RequestAborted));

@@ -20,9 +20,9 @@ public sealed class IndexModel(ViewProvinceLedger province, UnitMap map, TimePro
         string Href(int id) => $"/Ledger/Unit/{id}?{AsOfQuery}";
         Maps =
         [
-            new("map-recovery", "各单位当年本息回收率", "当年本息回收率", "%",
+            new("map-recovery", LedgerPageTexts.MapRecovery, LedgerPageTexts.RecoveryRate, "%",
                 await map.AreasAsync(scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, Href)),
-            new("map-overdue", "各单位逾期率（金额）", "逾期率(金额)", "%",
+            new("map-overdue", LedgerPageTexts.MapOverdue, LedgerPageTexts.OverdueRateAmount, "%",
                 await map.AreasAsync(scope, id => units.GetValueOrDefault(id)?.OverdueRateAmount, Href), HigherIsBetter: false),
         ];
     }

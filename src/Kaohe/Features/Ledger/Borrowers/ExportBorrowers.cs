@@ -30,8 +30,8 @@ public sealed class ExportBorrowers(KaoheDbContext db, ListBorrowers list)
         var borrowers = await list.ReadAsync(unitId, asOf, scope, overdueOnly: false, page: 1, pageSize: int.MaxValue, clearText: unmask, ct);
         if (unmask)
         {
-            await Masking.RecordUnmaskedViewAsync(db, new UnmaskedView("借款人导出", unitId.ToString(CultureInfo.InvariantCulture), unitId,
-                $"{borrowers.UnitName} 全部借款人", ["身份证号"], borrowers.Total, Purpose: "导出 " + format), ct);
+            await Masking.RecordUnmaskedViewAsync(db, new UnmaskedView(LedgerPageTexts.AuditBorrowerExport, unitId.ToString(CultureInfo.InvariantCulture), unitId,
+                LedgerPageTexts.AuditWholeUnit(borrowers.UnitName), [LedgerPageTexts.IdNumberField], borrowers.Total, Purpose: LedgerPageTexts.AuditExportPurpose(format)), ct);
         }
         var rows = borrowers.Borrowers.Select(b => (IReadOnlyList<string>)
         [

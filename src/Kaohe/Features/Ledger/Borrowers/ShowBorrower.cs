@@ -48,11 +48,12 @@ public sealed class ShowBorrower(KaoheDbContext db, PersonalDataProtector protec
         string Clear(byte[]? c, Func<string, string> mask) => c is null ? "" : unmask ? protector.Decrypt(c) : mask(protector.Decrypt(c));
         if (unmask)
         {
-            var fields = new List<string> { "身份证号" };
-            if (contracts.Any(c => c.PhoneCipher is not null)) fields.Add("联系电话");
-            if (contracts.Any(c => c.CoBorrowerIdNumberCipher is not null)) fields.Add("共同借款人身份证号");
-            await Masking.RecordUnmaskedViewAsync(db, new UnmaskedView("借款人", key.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
-                $"{unit.Name} 借款人 {name}（合同 {string.Join("、", instalments.Select(i => i.ContractNumber).Concat(contracts.Select(c => c.ContractNumber)).Distinct())}）", fields), ct);
+            var fields = new List<string> { LedgerPageTexts.IdNumberField };
+            if (contracts.Any(c => c.PhoneCipher is not null)) fields.Add(LedgerPageTexts.PhoneField);
+            if (contracts.Any(c => c.CoBorrowerIdNumberCipher is not null)) fields.Add(LedgerPageTexts.CoBorrowerIdField);
+            var numbers = instalments.Select(i => i.ContractNumber).Concat(contracts.Select(c => c.ContractNumber)).Distinct();
+            await Masking.RecordUnmaskedViewAsync(db, new UnmaskedView(LedgerPageTexts.AuditBorrower, key.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
+                LedgerPageTexts.AuditOneBorrower(unit.Name, name, numbers), fields), ct);
         }
 
         var position = BorrowerPosition.Of(instalments.Select(i => (i.DueDate, i.DueFen, i.PaidFen, i.PaidDate)), asOf);
