@@ -48,7 +48,7 @@ internal static class CliHost
             AnsiConsole.MarkupLine("[yellow]已取消：正在进行的操作未写入任何数据（之前已完成的不受影响）[/]");
             return 130;
         }
-        catch (Exception e) when (DatabaseBusy.Is(e))
+        catch (Exception e) when (DatabaseBusy.Is(e) && e is not Kaohe.Common.Errors.KaoheException)
         {
             // On SQLite another writer (an import, from the web app or another command) kept the database past the busy timeout.
             AnsiConsole.MarkupLineInterpolated($"[red]错误：{DatabaseBusy.Message}[/]");

@@ -63,7 +63,8 @@ public static class KaoheServices
         typeof(Features.Ledger.ComputeFiguresFromFiles), typeof(Features.Ledger.ComputeLedgerFigures), typeof(Features.Ledger.ComputeLedgerIndicators),
         typeof(Features.Ledger.ExportBorrowers), typeof(Features.Ledger.ForecastRecovery), typeof(Features.Ledger.GenerateDemoLedger),
         typeof(Features.Ledger.ImportLedger), typeof(Features.Ledger.LedgerDemoStep), typeof(Features.Ledger.ListBorrowers),
-        typeof(Features.Ledger.ShowBorrower), typeof(Features.Ledger.TrackRecoveryPlan), typeof(Features.Ledger.ViewLedgerLevel),
+        typeof(Features.Ledger.ShowBorrower), typeof(Features.Ledger.TrackRecoveryPlan),
+        typeof(Features.Ledger.ViewCityLedger), typeof(Features.Ledger.ViewProvinceLedger), typeof(Features.Ledger.ViewUnitLedger),
         // Notices
         typeof(Features.Notices.CompareYears), typeof(Features.Notices.ComposeNotice), typeof(Features.Notices.DraftNotice), typeof(Features.Notices.EditNotice),
         typeof(Features.Notices.ExportResults), typeof(Features.Notices.ImportResults), typeof(Features.Notices.ListResultYears),

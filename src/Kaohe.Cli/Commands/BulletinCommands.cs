@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 using Kaohe.Features.Ledger.Bulletin;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +29,9 @@ internal static class BulletinCommands
         CliHost.Run(command, async (sp, p, ct) =>
         {
             if (!DateOnly.TryParseExact(p.GetValue(asOf), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new ArgumentException("--as-of 应为 yyyy-MM-dd 格式的日期");
-            if (!BuildBulletin.TryParseFormat(p.GetValue(format), out var f)) throw new ArgumentException("--format 应为 docx、pdf 或 html");
-            var bytes = await sp.GetRequiredService<BuildBulletin>().HandleAsync(date, p.GetValue(year), f, UserScope.System, ct: ct);
+                throw KaoheException.Invalid("--as-of 应为 yyyy-MM-dd 格式的日期");
+            if (!BulletinFiles.TryParse(p.GetValue(format), out var f)) throw KaoheException.Invalid("--format 应为 docx、pdf 或 html");
+            var bytes = BulletinFiles.Render(await sp.GetRequiredService<BuildBulletin>().HandleAsync(date, p.GetValue(year), UserScope.System, ct), f);
             var file = p.GetValue(output)!;
             await File.WriteAllBytesAsync(file.FullName, bytes, ct);
             Console.WriteLine($"已生成 {file.FullName}（{bytes.Length / 1024} KB）");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
 using Kaohe.Features.Ledger;
@@ -24,7 +25,7 @@ internal static class LedgerCommands
             var handler = sp.GetRequiredService<ImportLedger>();
             foreach (var file in p.GetValue(files)!)
             {
-                if (!file.Exists) throw new FileNotFoundException($"文件不存在：{file.FullName}");
+                if (!file.Exists) throw KaoheException.NotFound($"文件不存在：{file.FullName}");
                 LedgerImportResult? result = null;
                 await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                     .StartAsync(async ctx =>
@@ -54,7 +55,7 @@ internal static class LedgerCommands
         var stats = new Command("stats", "计算回收率、逾期率与账龄（截至 D）") { files, asOf, year, by, format, output };
         CliHost.Run(stats, async (sp, p, ct) =>
         {
-            if (!DateOnly.TryParse(p.GetValue(asOf), CultureInfo.InvariantCulture, out var d)) throw new ArgumentException("--as-of 应为日期，如 2025-12-31");
+            if (!DateOnly.TryParse(p.GetValue(asOf), CultureInfo.InvariantCulture, out var d)) throw KaoheException.Invalid("--as-of 应为日期，如 2025-12-31");
             var level = p.GetValue(by) switch { "city" => LedgerLevel.City, "province" => LedgerLevel.Province, _ => LedgerLevel.Unit };
             var request = new LedgerFiguresRequest(d, p.GetValue(year), level);
             var paths = p.GetValue(files) ?? [];

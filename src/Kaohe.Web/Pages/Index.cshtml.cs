@@ -1,4 +1,5 @@
 using Kaohe.Common.Charts;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Time;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -19,7 +20,7 @@ public sealed record RateRow(int Id, string Name, string Href, LedgerTotals Now,
 /// The role's desk (首页): its work from every area, deadlines counted down in Beijing days; for the province and the
 /// bank the cities' rates beside last year's and the Henan map, for a city its units' rates and its units on the map.
 /// </summary>
-public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewLedgerLevel levels, UnitMap map, BeijingClock clock) : PageModel
+public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewProvinceLedger province, ViewCityLedger cities, UnitMap map, BeijingClock clock) : PageModel
 {
     public UserScope Scope { get; private set; } = UserScope.System;
     public string? ScopeText { get; private set; }
@@ -44,9 +45,9 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewLedgerLeve
 
     private async Task ProvinceAsync(DateOnly today)
     {
-        var now = await levels.ProvinceAsync(today, null, Scope);
+        var now = await province.HandleAsync(today, null, Scope);
         if (now.Children.Count == 0) return;
-        var before = (await levels.ProvinceAsync(today.AddYears(-1), null, Scope)).Children.ToDictionary(c => c.Id, c => c.Totals);
+        var before = (await province.HandleAsync(today.AddYears(-1), null, Scope)).Children.ToDictionary(c => c.Id, c => c.Totals);
         RatesTitle = DeskPageTexts.CityRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/City/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = (now.Units ?? []).ToDictionary(u => u.UnitId!.Value, u => u.Totals);
@@ -56,8 +57,11 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewLedgerLeve
 
     private async Task CityAsync(int city, DateOnly today)
     {
-        if (await levels.CityAsync(city, today, null, Scope) is not { Children.Count: > 0 } now) return;
-        var before = (await levels.CityAsync(city, today.AddYears(-1), null, Scope))?.Children.ToDictionary(c => c.Id, c => c.Totals) ?? [];
+        LedgerLevelView now, then;
+        try { (now, then) = (await cities.HandleAsync(city, today, null, Scope), await cities.HandleAsync(city, today.AddYears(-1), null, Scope)); }
+        catch (KaoheException e) when (e.Kind == ErrorKind.NotFound) { return; } // a city with no units has no rates to show
+        if (now.Children.Count == 0) return;
+        var before = then.Children.ToDictionary(c => c.Id, c => c.Totals);
         RatesTitle = DeskPageTexts.UnitRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/Unit/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = now.Children.ToDictionary(c => c.Id, c => c.Totals);

@@ -7,10 +7,11 @@ namespace Kaohe.Documents;
 public enum Align { Justify, Left, Center, Right }
 
 /// <summary>
-/// Flows paragraphs down A4 pages on the layout's line grid with the embedded CJK font, breaking lines
-/// itself (PDFsharp breaks only at spaces), and numbers the pages "— 1 —" at the end.
+/// Kaohe's one way to compose a PDF: flows paragraphs down A4 pages on the layout's line grid with the embedded CJK
+/// font, breaking lines itself (PDFsharp breaks only at spaces), draws tables and bar charts
+/// (<c>PdfComposer.Tables.cs</c>), and numbers the pages "— 1 —" at the end. The notice and the bulletin use it.
 /// </summary>
-internal sealed class PdfComposer : IDisposable
+internal sealed partial class PdfComposer : IDisposable
 {
     private readonly PdfDocument _doc = new();
     private readonly L _layout;

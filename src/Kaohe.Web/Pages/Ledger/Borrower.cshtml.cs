@@ -1,4 +1,5 @@
 using Kaohe.Features.Ledger;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,12 +17,9 @@ public sealed class BorrowerModel(ShowBorrower show, TimeProvider clock) : Ledge
 
     public Task<IActionResult> OnPostUnmaskAsync(int unitId, long key) => ShowAsync(unitId, key, unmask: true);
 
-    private async Task<IActionResult> ShowAsync(int unitId, long key, bool unmask)
+    private Task<IActionResult> ShowAsync(int unitId, long key, bool unmask) => this.RunAsync(async () =>
     {
-        var (access, detail) = await show.HandleAsync(unitId, key, Date, unmask, User.Scope());
-        if (access == BorrowerAccess.NotFound) return NotFound();
-        if (access == BorrowerAccess.Forbidden) return Forbid();
-        Detail = detail!;
+        Detail = await show.HandleAsync(unitId, key, Date, unmask, User.Scope());
         return Page();
-    }
+    }, ErrorPage);
 }

@@ -1,4 +1,5 @@
 using Kaohe.Features.Ledger;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,10 +11,9 @@ public sealed class BorrowersModel(ListBorrowers list, TimeProvider clock) : Led
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public BorrowerList List { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int unitId)
+    public Task<IActionResult> OnGetAsync(int unitId) => this.RunAsync(async () =>
     {
-        if (await list.HandleAsync(unitId, Date, User.Scope(), OverdueOnly, PageNumber) is not { } l) return NotFound();
-        List = l;
+        List = await list.HandleAsync(unitId, Date, User.Scope(), OverdueOnly, PageNumber);
         return Page();
-    }
+    }, ErrorPage);
 }

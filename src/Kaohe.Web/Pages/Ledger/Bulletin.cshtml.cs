@@ -8,5 +8,5 @@ public sealed class BulletinModelPage(BuildBulletin bulletin, TimeProvider clock
 {
     public string Fragment { get; private set; } = "";
 
-    public async Task OnGetAsync() => Fragment = BulletinHtml.Fragment(await bulletin.ModelAsync(Date, null, User.Scope()));
+    public async Task OnGetAsync() => Fragment = BulletinHtml.Fragment(await bulletin.HandleAsync(Date, null, User.Scope()));
 }

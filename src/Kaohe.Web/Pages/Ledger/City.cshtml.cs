@@ -1,17 +1,17 @@
 using Kaohe.Features.Ledger;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Kaohe.Web.Pages.Ledger;
 
-public sealed class CityModel(ViewLedgerLevel levels, TimeProvider clock) : LedgerPage(clock)
+public sealed class CityModel(ViewCityLedger city, TimeProvider clock) : LedgerPage(clock)
 {
     public LedgerLevelView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public Task<IActionResult> OnGetAsync(int id) => this.RunAsync(async () =>
     {
-        if (await levels.CityAsync(id, Date, null, User.Scope()) is not { } v) return NotFound();
-        View = v;
+        View = await city.HandleAsync(id, Date, null, User.Scope());
         return Page();
-    }
+    }, ErrorPage);
 }

@@ -21,10 +21,10 @@ public sealed class ForecastModel(ForecastRecovery forecast, TrackRecoveryPlan p
         Plan = await plan.HandleAsync(Date.Year, Date, scope, City);
     }
 
-    public ChartSpec Chart() => new("ledger-forecast", $"{Forecast.Year}年各单位应还本息预测（元）",
+    public ChartSpec Chart() => new("ledger-forecast", LedgerPageTexts.ForecastTitle(Forecast.Year),
         Forecast.Units.Select(u => u.Unit).ToList(),
         [
-            new ChartSeries("应还本金", Forecast.Units.Select(u => (decimal?)LedgerPageTexts.ToYuan(u.PrincipalFen)).ToList()),
-            new ChartSeries("应还利息", Forecast.Units.Select(u => (decimal?)LedgerPageTexts.ToYuan(u.InterestFen)).ToList()),
-        ], LeftAxis: "元", Horizontal: Forecast.Units.Count > 12);
+            new ChartSeries(LedgerPageTexts.DuePrincipal, Forecast.Units.Select(u => (decimal?)LedgerPageTexts.ToYuan(u.PrincipalFen)).ToList()),
+            new ChartSeries(LedgerPageTexts.DueInterest, Forecast.Units.Select(u => (decimal?)LedgerPageTexts.ToYuan(u.InterestFen)).ToList()),
+        ], LeftAxis: LedgerPageTexts.YuanUnit, Horizontal: Forecast.Units.Count > 12);
 }

@@ -5,7 +5,7 @@ using Kaohe.Web.Security;
 
 namespace Kaohe.Web.Pages.Ledger;
 
-public sealed class IndexModel(ViewLedgerLevel levels, UnitMap map, TimeProvider clock) : LedgerPage(clock)
+public sealed class IndexModel(ViewProvinceLedger province, UnitMap map, TimeProvider clock) : LedgerPage(clock)
 {
     public LedgerLevelView View { get; private set; } = null!;
     public bool MayUpload { get; private set; }
@@ -15,14 +15,14 @@ public sealed class IndexModel(ViewLedgerLevel levels, UnitMap map, TimeProvider
     {
         var scope = User.Scope();
         MayUpload = LedgerUploadRules.MayUpload(scope);
-        View = await levels.ProvinceAsync(Date, null, scope);
+        View = await province.HandleAsync(Date, null, scope);
         var units = (View.Units ?? []).ToDictionary(u => u.UnitId!.Value, u => u.Totals);
         string Href(int id) => $"/Ledger/Unit/{id}?{AsOfQuery}";
         Maps =
         [
-            new("map-recovery", "各单位当年本息回收率", "当年本息回收率", "%",
+            new("map-recovery", LedgerPageTexts.MapRecovery, LedgerPageTexts.RecoveryRate, "%",
                 await map.AreasAsync(scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, Href)),
-            new("map-overdue", "各单位逾期率（金额）", "逾期率(金额)", "%",
+            new("map-overdue", LedgerPageTexts.MapOverdue, LedgerPageTexts.OverdueRateAmount, "%",
                 await map.AreasAsync(scope, id => units.GetValueOrDefault(id)?.OverdueRateAmount, Href), HigherIsBetter: false),
         ];
     }

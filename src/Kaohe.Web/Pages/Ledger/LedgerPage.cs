@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,6 +12,12 @@ public abstract class LedgerPage(TimeProvider clock) : PageModel
     public DateOnly Date => AsOf ?? new Kaohe.Common.Time.BeijingClock(clock).Today;
 
     public string AsOfQuery => "asOf=" + Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// For <c>ErrorResults.RunAsync</c>: a ledger page has no form to show a refusal on, so any but not found and
+    /// forbidden (which the helper answers as the page's 404 and 403) goes on to the error page.
+    /// </summary>
+    protected static Task<IActionResult> ErrorPage(KaoheException refusal) => Task.FromException<IActionResult>(refusal);
 }
 
 /// <summary>The ranking table of a level; children link to <see cref="ChildHref"/> + id.</summary>

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Features.Ledger;
 using Kaohe.Web.Security;
@@ -35,14 +36,11 @@ public sealed class UploadModel(ImportLedger import) : PageModel
                 await using var stream = file.OpenReadStream();
                 Results.Add(await import.UploadAsync(stream, file.FileName, User.Scope(), HttpContext.RequestAborted));
             }
-            catch (ImportRejectedException e)
+            catch (KaoheException e)
             {
-                (Errors, RejectedFile) = (e.ImportErrors, file.FileName);
-                return;
-            }
-            catch (Exception e) when (e is ImportBusyException or LedgerFileChangedException)
-            {
-                Refusal = LedgerPageTexts.OfFile(file.FileName, e.Message);
+                // Rows at fault are listed under the file; a file refused whole (busy, changed meanwhile) is one message.
+                if (e is ImportRejectedException rejected) (Errors, RejectedFile) = (rejected.ImportErrors, file.FileName);
+                else Refusal = LedgerPageTexts.OfFile(file.FileName, e.Detail ?? e.Title);
                 return;
             }
         }

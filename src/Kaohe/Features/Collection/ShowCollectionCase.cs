@@ -56,8 +56,8 @@ public sealed class ShowCollectionCase(KaoheDbContext db, ShowBorrower borrowers
                 evidence[r.Id].ToList());
         }).ToList();
         var next = await db.CollectionCases.Where(x => x.PreviousCaseId == caseId).Select(x => (int?)x.Id).FirstOrDefaultAsync(ct);
-        var (access, borrower) = await borrowers.HandleAsync(c.Case.UnitId, c.Case.BorrowerKey, today, unmask: false, scope, ct);
+        var borrower = await borrowers.FindMaskedAsync(c.Case.UnitId, c.Case.BorrowerKey, today, scope, ct);
         return new CaseDetail(line, c.Case.UnitId, c.Unit, c.City, c.Case.CloseReason, c.Case.PaidOn, c.Case.PreviousCaseId, next, trail,
-            access == BorrowerAccess.Shown ? borrower : null, scope.MayRecordContacts(c.Case.UnitId), today);
+            borrower, scope.MayRecordContacts(c.Case.UnitId), today);
     }
 }

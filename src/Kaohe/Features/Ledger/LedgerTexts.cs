@@ -18,6 +18,8 @@ internal static class LedgerTexts
     public const string ExpertsUseThePages = "专家账户请在贷后台账页面查看所分配单位的指标，不能直接从文件统计";
 
     public const string NotText = "含有无法识别的字符（文件应为 UTF-8 或 GBK 编码）";
+    /// <summary>The title of a file refused whole (not for its rows); the detail says why.</summary>
+    public const string NotImported = "本文件未导入";
     public const string FileChanged = "文件在导入过程中被修改（两次读取的内容不同），本文件未写入任何数据；请在文件不再被修改后重新导入";
     public static string ImportInProgress(TimeSpan waited) => $"另一台账导入正在进行（已等待 {waited.TotalSeconds:0} 秒仍未结束），请稍后再试；本文件未写入任何数据";
     public static string TooLong(int max) => $"不能超过 {max} 个字";

@@ -107,7 +107,7 @@ public abstract class ComputedIndicatorDataTests(DatabaseProvider provider)
     public async Task LedgerSources_AreTheIndicatorsComputeLedgerIndicatorsGives()
     {
         await using var f = await ComputedFixture.CreateAsync(provider);
-        var values = await f.Db.Run<ComputeLedgerIndicators, LedgerIndicators?>(h => h.HandleAsync(f.Zhongmu, 2025, UserScope.System));
+        var values = await f.Db.Run<ComputeLedgerIndicators, LedgerIndicators>(h => h.HandleAsync(f.Zhongmu, 2025, UserScope.System));
         Assert.Equal(LedgerSources.All.Select(s => (s.Code, s.Name, s.Unit)), values!.Values.Select(v => (v.Code, v.Name, v.Unit)));
     }
 }

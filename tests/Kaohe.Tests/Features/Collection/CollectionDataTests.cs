@@ -261,7 +261,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         clock.Set(new DateTime(2025, 8, 1, 9, 0, 0));
         await ImportAsync(db, Second()); // 李四 paid up: closed; 张三 paid 200 of the 700 promised: broken
 
-        var values = (await db.Run<ComputeLedgerIndicators, LedgerIndicators?>(h => h.HandleAsync(a.UnitId, 2025, UserScope.System)))!;
+        var values = (await db.Run<ComputeLedgerIndicators, LedgerIndicators>(h => h.HandleAsync(a.UnitId, 2025, UserScope.System)))!;
         Assert.Equal(new DateOnly(2025, 8, 1), values.AsOf);
         Assert.Equal((50m, "1 ÷ 2 = 50.00%"), (values[CollectionIndicators.ContactedWithin30Days]!.Value, values[CollectionIndicators.ContactedWithin30Days]!.Numbers));
         Assert.Equal(0m, values[CollectionIndicators.PromiseKept]!.Value);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Ledger;
@@ -85,8 +86,9 @@ public abstract class ImportLockDataTests(DatabaseProvider provider)
         {
             foreach (var file in new[] { Write(Files.Csv(Instalments()), "还款计划.csv"), Write(Files.Csv(Contracts()), "合同台账.csv") })
             {
-                var e = await Assert.ThrowsAsync<ImportBusyException>(() => Import(file));
-                Assert.Equal("另一台账导入正在进行（已等待 1 秒仍未结束），请稍后再试；本文件未写入任何数据", e.Message);
+                var e = await Assert.ThrowsAsync<KaoheException>(() => Import(file));
+                Assert.Equal(ErrorKind.Busy, e.Kind);
+                Assert.Equal("另一台账导入正在进行（已等待 1 秒仍未结束），请稍后再试；本文件未写入任何数据", e.Detail);
             }
             await held.RollbackAsync(ct);
         }

@@ -67,7 +67,8 @@ public sealed partial class LedgerCommandTests
         var (code, output) = await kaohe.ExitAsync(ct);
 
         Assert.True(code == 2, output);
-        Assert.Contains("错误：" + LedgerTexts.FileChanged, output.ReplaceLineEndings(""), StringComparison.Ordinal); // one message, wrapped to the width
+        // One refusal, title then why (the title wrapped to the width).
+        Assert.Contains($"错误：{LedgerTexts.NotImported}  {LedgerTexts.FileChanged}", output.ReplaceLineEndings(""), StringComparison.Ordinal);
         Assert.DoesNotContain("处错误", output, StringComparison.Ordinal);
         Assert.Equal(before, await CountsAsync(db));
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -44,7 +45,8 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         var refused = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, county)));
         Assert.Equal([(10, "县级单位")], refused.ImportErrors.Select(e => (e.Row, e.Column)));   // the 登封市 row only
         var expert = new UserScope(9, "ex", Role.Expert, null, null);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, expert)));
+        var forbidden = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, expert)));
+        Assert.Equal(ErrorKind.Forbidden, forbidden.Kind);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -115,9 +116,9 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
             file.Position = at;
             file.WriteByte((byte)(bytes[at] == (byte)'9' ? '8' : bytes[at] + 1));
         }
-        var e = await Assert.ThrowsAsync<LedgerFileChangedException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, ChangeRow2)));
+        var e = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System, ChangeRow2)));
         Assert.True(changed);
-        Assert.Equal(LedgerTexts.FileChanged, e.Message);
+        Assert.Equal((ErrorKind.Conflict, LedgerTexts.FileChanged), (e.Kind, e.Detail));
         Assert.Equal(before, await db.Query(async c => (await c.LedgerSnapshots.CountAsync(), await c.Instalments.CountAsync())));
     }
 
@@ -155,17 +156,17 @@ public abstract class LedgerImportDataTests(DatabaseProvider provider)
         var zhongmu = await db.Query(c => c.Units.Where(u => u.Name == "中牟县").Select(u => u.Id).SingleAsync());
         var dengfeng = await db.Query(c => c.Units.Where(u => u.Name == "登封市").Select(u => u.Id).SingleAsync());
 
-        var list = await db.Run<ListBorrowers, BorrowerList?>(h => h.HandleAsync(zhongmu, AsOf, UserScope.System));
-        Assert.Equal(["李四"], list!.Borrowers.Select(b => b.Name));
+        var list = await db.Run<ListBorrowers, BorrowerList>(h => h.HandleAsync(zhongmu, AsOf, UserScope.System));
+        Assert.Equal(["李四"], list.Borrowers.Select(b => b.Name));
         Assert.Equal(["HT-B-1"], list.Borrowers[0].Contracts);
-        Assert.Equal(["赵六"], (await db.Run<ListBorrowers, BorrowerList?>(h => h.HandleAsync(dengfeng, AsOf, UserScope.System)))!.Borrowers.Select(b => b.Name));
+        Assert.Equal(["赵六"], (await db.Run<ListBorrowers, BorrowerList>(h => h.HandleAsync(dengfeng, AsOf, UserScope.System))).Borrowers.Select(b => b.Name));
 
         var keyA = await db.Run<PersonalDataProtector, long>(p => Task.FromResult(p.BorrowerKey(Id("410122200001010015"))));
         var keyB = list.Borrowers[0].Key;
-        Assert.Equal(BorrowerAccess.NotFound, (await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(zhongmu, keyA, AsOf, false, UserScope.System))).Item1);
-        Assert.Equal(BorrowerAccess.NotFound, (await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(dengfeng, keyB, AsOf, false, UserScope.System))).Item1);
-        var b = await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(zhongmu, keyB, AsOf, false, UserScope.System));
-        Assert.Equal((1, 0L), (b.Item2!.Instalments.Count, b.Item2.Position.OverdueFen));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(zhongmu, keyA, AsOf, false, UserScope.System)))).Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(dengfeng, keyB, AsOf, false, UserScope.System)))).Kind);
+        var b = await db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(zhongmu, keyB, AsOf, false, UserScope.System));
+        Assert.Equal((1, 0L), (b.Instalments.Count, b.Position.OverdueFen));
     }
 }
 

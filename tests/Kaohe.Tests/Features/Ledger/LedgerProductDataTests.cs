@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Audit;
@@ -69,20 +70,20 @@ public abstract class LedgerProductDataTests(DatabaseProvider provider)
         var key = await db.Run<PersonalDataProtector, long>(p => Task.FromResult(p.BorrowerKey(id)));
         var asOf = AsOf;
 
-        var masked = await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(zhongmu, key, asOf, false, UserScope.System));
-        Assert.Equal(id[..6] + "********" + id[^4..], masked.Item2!.IdNumber);
-        Assert.Equal(1000_00, masked.Item2.Position.OverdueFen);
-        Assert.Equal("3年以上", masked.Item2.Position.Bucket);
+        var masked = await db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(zhongmu, key, asOf, false, UserScope.System));
+        Assert.Equal(id[..6] + "********" + id[^4..], masked.IdNumber);
+        Assert.Equal(1000_00, masked.Position.OverdueFen);
+        Assert.Equal("3年以上", masked.Position.Bucket);
 
         var auditBefore = await db.Query(c => c.AuditEntries.CountAsync(e => e.Action == AuditActions.Unmask));
         var reviewer = new UserScope(7, "city", Role.CityReviewer, null, await db.Query(c => c.Units.Where(u => u.Id == zhongmu).Select(u => u.CityGroupId).SingleAsync()));
-        var refused = await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(zhongmu, key, asOf, true, reviewer));
-        Assert.Equal(BorrowerAccess.Forbidden, refused.Item1);
+        var refused = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(zhongmu, key, asOf, true, reviewer)));
+        Assert.Equal(ErrorKind.Forbidden, refused.Kind);
         Assert.Equal(auditBefore, await db.Query(c => c.AuditEntries.CountAsync(e => e.Action == AuditActions.Unmask)));
 
         var operatorScope = new UserScope(8, "zm", Role.CountyOperator, zhongmu, null);
-        var clear = await db.Run<ShowBorrower, (BorrowerAccess, BorrowerDetail?)>(h => h.HandleAsync(zhongmu, key, asOf, true, operatorScope), actor: "zm");
-        Assert.Equal(id, clear.Item2!.IdNumber);
+        var clear = await db.Run<ShowBorrower, BorrowerDetail>(h => h.HandleAsync(zhongmu, key, asOf, true, operatorScope), actor: "zm");
+        Assert.Equal(id, clear.IdNumber);
         var entry = await db.Query(c => c.AuditEntries.Where(e => e.Action == AuditActions.Unmask).OrderBy(e => e.Id).LastAsync());
         Assert.Equal(("zm", zhongmu, key.ToString(System.Globalization.CultureInfo.InvariantCulture)), (entry.Actor, entry.UnitId!.Value, entry.EntityId!));
         Assert.Contains("李四", entry.After, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public abstract class LedgerProductDataTests(DatabaseProvider provider)
     {
         await using var db = await WithLedgerAsync(provider, Instalments());
         var zhongmu = await UnitIdAsync(db, "中牟县");
-        var r = (await db.Run<ComputeLedgerIndicators, LedgerIndicators?>(h => h.HandleAsync(zhongmu, 2025, UserScope.System)))!;
+        var r = await db.Run<ComputeLedgerIndicators, LedgerIndicators>(h => h.HandleAsync(zhongmu, 2025, UserScope.System));
         // As of 2025-12-31: due 1000+1000+200+300 (A) + 500+500+100 (B) = 3600; overdue A 500 + B 1000 = 1500.
         Assert.Equal(new DateOnly(2025, 12, 31), r.AsOf);
         Assert.Equal(41.67m, r[ComputeLedgerIndicators.OverdueRate]!.Value);
@@ -114,8 +115,9 @@ public abstract class LedgerProductDataTests(DatabaseProvider provider)
         await using var db = await WithLedgerAsync(provider, Instalments());
         var zhongmu = await UnitIdAsync(db, "中牟县");
         var dengfeng = await UnitIdAsync(db, "登封市");
-        var r = await db.Run<ComputeLedgerIndicators, LedgerIndicators?>(h => h.HandleAsync(zhongmu, 2025, new UserScope(9, "df", Role.CountyOperator, dengfeng, null)));
-        Assert.Null(r);
+        var r = await Assert.ThrowsAsync<KaoheException>(() =>
+            db.Run<ComputeLedgerIndicators, LedgerIndicators>(h => h.HandleAsync(zhongmu, 2025, new UserScope(9, "df", Role.CountyOperator, dengfeng, null))));
+        Assert.Equal(ErrorKind.NotFound, r.Kind);
     }
 }
 

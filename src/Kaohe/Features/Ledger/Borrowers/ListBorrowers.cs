@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -16,16 +17,15 @@ public sealed class ListBorrowers(KaoheDbContext db, PersonalDataProtector prote
 {
     public const int PageSize = 100;
 
-    /// <summary>Null when the unit does not exist or is outside the account's scope.</summary>
-    public async Task<BorrowerList?> HandleAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly = false, int page = 1, CancellationToken ct = default) =>
+    /// <summary>A unit that does not exist or is outside the account's scope is NotFound.</summary>
+    public async Task<BorrowerList> HandleAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly = false, int page = 1, CancellationToken ct = default) =>
         await ReadAsync(unitId, asOf, scope, overdueOnly, page, PageSize, clearText: false, ct);
 
     /// <summary>Every borrower; clear ID numbers only for <see cref="ExportBorrowers"/>, which checks the right and audits first.</summary>
-    internal async Task<BorrowerList?> ReadAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly, int page, int pageSize, bool clearText, CancellationToken ct)
+    internal async Task<BorrowerList> ReadAsync(int unitId, DateOnly asOf, UserScope scope, bool overdueOnly, int page, int pageSize, bool clearText, CancellationToken ct)
     {
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId)
-            .Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct);
-        if (unit is null) return null;
+            .Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound(LedgerPageTexts.NotFound);
         var rows = await db.CurrentInstalments(scope, unitId: unitId)
             .Select(i => new { i.BorrowerKey, i.BorrowerName, i.ContractNumber, i.DueDate, Due = i.DuePrincipalFen + i.DueInterestFen, Paid = i.PaidPrincipalFen + i.PaidInterestFen, i.PaidDate })
             .ToListAsync(ct);

@@ -33,12 +33,12 @@ public sealed record BulletinLayout(string Title, string AsOfLine, IReadOnlyList
 
         var recovery = m.RankedByRecovery();
         blocks.Add(new BulletinHeading(T.Section3, 1));
-        AddBestAndWorst(blocks, recovery, "当年本息回收率较高", "当年本息回收率较低");
+        AddBestAndWorst(blocks, recovery, T.RecoveryBest, T.RecoveryWorst);
         blocks.Add(new BulletinTable(T.RecoveryHeaders, recovery.Select(RecoveryRow).ToList(), 3));
 
         var overdue = m.RankedByOverdue();
         blocks.Add(new BulletinHeading(T.Section4, 1));
-        AddBestAndWorst(blocks, overdue, "逾期率（金额）较低", "逾期率（金额）较高");
+        AddBestAndWorst(blocks, overdue, T.OverdueBest, T.OverdueWorst);
         blocks.Add(new BulletinTable(T.OverdueHeaders, overdue.Select(OverdueRow).ToList(), 3));
         blocks.Add(new BulletinParagraph(T.RankNote));
         if (m.Unranked() is { Count: > 0 } none) blocks.Add(new BulletinParagraph(T.NothingDue(none.Select(u => u.Name))));
@@ -48,7 +48,7 @@ public sealed record BulletinLayout(string Title, string AsOfLine, IReadOnlyList
         foreach (var city in m.Cities.Where(c => c.Units.Count > 0))
         {
             blocks.Add(new BulletinHeading(T.CityHeading(++index, city.Name), 2));
-            blocks.Add(new BulletinTable(T.UnitHeaders, [.. city.Units.Select(u => UnitRow(u.Name, u.Figures)), UnitRow("合计", city.Figures)], 1));
+            blocks.Add(new BulletinTable(T.UnitHeaders, [.. city.Units.Select(u => UnitRow(u.Name, u.Figures)), UnitRow(T.Total, city.Figures)], 1));
         }
 
         blocks.Add(new BulletinHeading(T.Section6, 1));

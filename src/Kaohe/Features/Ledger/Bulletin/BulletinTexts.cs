@@ -6,6 +6,10 @@ namespace Kaohe.Features.Ledger.Bulletin;
 internal static class BulletinTexts
 {
     public const string DefaultIssuer = "河南省学生资助管理中心";
+    public const string FileStem = "回收数据通报";
+    public const string Total = "合计";
+    public const string RecoveryBest = "当年本息回收率较高", RecoveryWorst = "当年本息回收率较低";
+    public const string OverdueBest = "逾期率（金额）较低", OverdueWorst = "逾期率（金额）较高";
     public const string Section1 = "一、全省总体情况";
     public const string Section2 = "二、各市回收情况";
     public const string Section3 = "三、各单位当年本息回收率排名";

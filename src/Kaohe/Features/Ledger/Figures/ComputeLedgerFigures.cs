@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
 
-/// <summary>As of <see cref="AsOf"/>, for year <see cref="Year"/> (default: the as-of date's year).</summary>
-public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, LedgerLevel By = LedgerLevel.Unit)
+/// <summary>
+/// As of <see cref="AsOf"/>, for year <see cref="Year"/> (default: the as-of date's year); with <see cref="City"/>, the
+/// unit rows of that city group only (the city and province rows stay whole).
+/// </summary>
+public sealed record LedgerFiguresRequest(DateOnly AsOf, int? Year = null, LedgerLevel By = LedgerLevel.Unit, int? City = null)
 {
     public int EffectiveYear => Year ?? AsOf.Year;
 }
@@ -35,7 +38,9 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db, DatabaseTarget targe
         var instalments = snapshots.Where(s => s.Kind == LedgerKind.Instalments).Select(s => new StoredSnapshot(s.Id, s.Rows)).ToList();
         if (instalments.Count > 0) await InstalmentRowsReader.ReadAsync(target, instalments, request.AsOf, calc, ct);
         await StoredLedger.AddContractsAsync(conn, snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList(), calc, ct);
-        return LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
+        var report = LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
+        return request.City is not { } city ? report
+            : report with { Rows = report.Rows.Where(r => r.Level != LedgerLevel.Unit || units.CityOf(r.UnitId!.Value) == city).ToList() };
     }
 }
 

@@ -8,13 +8,14 @@ namespace Kaohe.Features.Ledger;
 /// contract) with what is still unpaid, the overdue borrowers to follow up, 回执 missing and graduations unconfirmed.
 /// The city and province see the same figures as tables on their desks, not as items.
 /// </summary>
-public sealed class LedgerDesk(ViewLedgerLevel levels) : IDeskSource
+public sealed class LedgerDesk(ViewUnitLedger units) : IDeskSource
 {
     public async Task<IReadOnlyList<DeskItem>> ItemsAsync(UserScope scope, DateOnly today, CancellationToken ct)
     {
         if (scope is not { Role: Role.CountyOperator, UnitId: { } unit }) return [];
-        var view = await levels.UnitAsync(unit, today, null, scope, ct);
-        if (view is null || view.Totals.InRepayment == 0 && view.Totals.YearDue == 0) return [];
+        // A county operator always sees its own unit.
+        var view = await units.HandleAsync(unit, today, null, scope, ct);
+        if (view.Totals.InRepayment == 0 && view.Totals.YearDue == 0) return [];
         var t = view.Totals;
         var repaymentDay = new DateOnly(today.Year, 12, 20);
         var items = new List<DeskItem>();
@@ -28,13 +29,4 @@ public sealed class LedgerDesk(ViewLedgerLevel levels) : IDeskSource
             items.Add(new DeskItem(DeskAreas.Ledger, LedgerDeskTexts.GraduationUnconfirmed, $"/Ledger/Unit/{unit}", t.GraduationUnconfirmed));
         return items;
     }
-}
-
-public static class LedgerDeskTexts
-{
-    public static string YearUnpaid(string yuan) => $"本年还款日前尚未收回的应还本息 {yuan} 元";
-    public const string Overdue = "逾期借款人，须联络催收";
-    public static string OverdueAmount(string yuan) => $"逾期本息 {yuan} 元";
-    public const string ReceiptMissing = "未录入回执的借款人";
-    public const string GraduationUnconfirmed = "未办理毕业确认的借款人";
 }

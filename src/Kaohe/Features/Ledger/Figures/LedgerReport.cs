@@ -40,7 +40,7 @@ public sealed record LedgerReport(DateOnly AsOf, int Year, IReadOnlyList<LedgerF
         }
         var province = new LedgerTotals();
         foreach (var u in ordered) province.Add(u.Value);
-        rows.Add(new LedgerFigureRow(LedgerLevel.Province, null, "全省", "", province));
+        rows.Add(new LedgerFigureRow(LedgerLevel.Province, null, LedgerPageTexts.Province, "", province));
         return new LedgerReport(asOf, year, rows);
     }
 

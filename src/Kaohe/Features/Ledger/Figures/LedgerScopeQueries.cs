@@ -45,14 +45,14 @@ public sealed record BorrowerPosition(long DueFen, long PaidFen, long OverdueFen
 {
     public int DaysOverdue => OldestUnpaid is { } d && OverdueFen > 0 ? AsOf.DayNumber - d.DayNumber : 0;
 
-    /// <summary>1年以内 (1–365 days), 1–2年, 2–3年, 3年以上; null when not overdue.</summary>
-    public string? Bucket => OverdueFen <= 0 ? null : DaysOverdue switch
+    /// <summary>1年以内 (1–365 days), 1–2年, 2–3年, 3年以上 (<see cref="LedgerTotals.BucketNames"/>); null when not overdue.</summary>
+    public string? Bucket => OverdueFen <= 0 ? null : LedgerTotals.BucketNames[DaysOverdue switch
     {
-        <= 365 => "1年以内",
-        <= 730 => "1–2年",
-        <= 1095 => "2–3年",
-        _ => "3年以上",
-    };
+        <= 365 => 0,
+        <= 730 => 1,
+        <= 1095 => 2,
+        _ => 3,
+    }];
 
     public static long PaidBy(DateOnly asOf, long due, long paid, DateOnly? paidDate) => paidDate is { } p && p <= asOf ? Math.Min(paid, due) : 0;
 

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -63,7 +64,7 @@ public sealed class UnitResolver
     /// <summary>Which units the account sees (<see cref="UserScope.Sees"/>); experts are refused: their units are assignments in the database.</summary>
     public Func<int, bool> VisibleTo(UserScope scope)
     {
-        if (scope.Role == Role.Expert) throw new UnauthorizedAccessException(LedgerTexts.ExpertsUseThePages);
+        if (scope.Role == Role.Expert) throw KaoheException.Forbidden(LedgerTexts.ExpertsUseThePages);
         return unitId => _units.TryGetValue(unitId, out var u) && scope.Sees(unitId, u.CityGroupId) == true;
     }
 

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -28,7 +29,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
     /// <param name="progress">The bytes of a 还款计划 read so far, over its two reads (the check, then the write): up to twice its length.</param>
     public async Task<LedgerImportResult> HandleAsync(string path, UserScope scope, Action<long>? progress = null, CancellationToken ct = default)
     {
-        if (scope.IsReadOnly || scope.Role == Role.Expert) throw new UnauthorizedAccessException(LedgerTexts.NotAllowed);
+        if (scope.IsReadOnly || scope.Role == Role.Expert) throw KaoheException.Forbidden(LedgerTexts.NotAllowed);
         var units = await UnitResolver.LoadAsync(db, ct);
         var visible = (await db.UnitIdsVisibleTo(scope).ToListAsync(ct)).ToHashSet();
         if (LedgerFiles.IsContracts(path))
@@ -51,7 +52,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
             var checkedBytes = new FileInfo(path).Length;
             var writtenFile = InstalmentFile.Read(path, units, writer, visible.Contains, progress is null ? null : bytes => progress(checkedBytes + bytes), ct: ct);
             if (!writtenFile.IsValid || writtenFile.Sha256 != checkedFile.Sha256 || writtenFile.Rows != checkedFile.Rows)
-                throw new LedgerFileChangedException();
+                throw FileChanged();
             writer.Complete();
             written = writer.Written;
             perUnit = writer.RowsPerUnit;
@@ -61,11 +62,11 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         await tx.CommitAsync(ct);
         return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count) { Cases = cases };
     }
-}
 
-/// <summary>
-/// The second read of a 还款计划, the one that writes, did not give the file the check had read: it was changed in
-/// between. Not a row error (the file may well be valid; imported again while nothing changes it, it goes through).
-/// Nothing was written.
-/// </summary>
-public sealed class LedgerFileChangedException() : InvalidOperationException(LedgerTexts.FileChanged);
+    /// <summary>
+    /// The second read of a 还款计划, the one that writes, did not give the file the check had read: it was changed in
+    /// between. A conflict, not a row error (the file may well be valid; imported again while nothing changes it, it
+    /// goes through). Nothing was written.
+    /// </summary>
+    private static KaoheException FileChanged() => KaoheException.Conflict(LedgerTexts.NotImported, LedgerTexts.FileChanged);
+}

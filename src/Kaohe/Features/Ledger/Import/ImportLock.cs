@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace Kaohe.Features.Ledger;
 /// writes: two imports at once could both supersede a unit's snapshot and both add a current one, or
 /// both add the same new borrower (the second then fails on the key). An import waits up to
 /// <see cref="Wait"/> for the one in progress (small files take well under a second), then is refused
-/// with <see cref="ImportBusyException"/> before it has written anything, the same on both databases:
+/// as <see cref="ErrorKind.Busy"/> before it has written anything, the same on both databases:
 /// <list type="bullet">
 /// <item>PostgreSQL: a transaction-level advisory lock, waited for under <c>lock_timeout</c>;</item>
 /// <item>SQLite: the import's write transaction itself (<c>BEGIN IMMEDIATE</c>, which EF issues), waited for
@@ -31,7 +32,7 @@ internal static class ImportLock
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     /// <summary>Begins the import's transaction and takes the lock, held until the transaction ends.</summary>
-    /// <exception cref="ImportBusyException">Another import still held it after <paramref name="wait"/>.</exception>
+    /// <exception cref="KaoheException">Busy: another import still held it after <paramref name="wait"/>.</exception>
     public static async Task<IDbContextTransaction> BeginAsync(KaoheDbContext db, TimeSpan wait, CancellationToken ct)
     {
         if (db.Provider == DatabaseProvider.Postgres) return await BeginPostgresAsync(db, wait, ct);
@@ -45,7 +46,7 @@ internal static class ImportLock
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
         {
-            throw new ImportBusyException(wait, e);
+            throw Busy(wait, e);
         }
         finally
         {
@@ -67,7 +68,7 @@ internal static class ImportLock
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
             await tx.DisposeAsync();
-            throw new ImportBusyException(wait, e);
+            throw Busy(wait, e);
         }
         catch
         {
@@ -75,7 +76,7 @@ internal static class ImportLock
             throw;
         }
     }
-}
 
-/// <summary>Another ledger import was in progress for longer than the import would wait; nothing was written.</summary>
-public sealed class ImportBusyException(TimeSpan waited, Exception inner) : InvalidOperationException(LedgerTexts.ImportInProgress(waited), inner);
+    /// <summary>Another ledger import was in progress for longer than this one would wait; nothing was written.</summary>
+    private static KaoheException Busy(TimeSpan waited, Exception inner) => KaoheException.Busy(LedgerTexts.NotImported, LedgerTexts.ImportInProgress(waited), inner);
+}

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 
 namespace Kaohe.Features.Ledger;
@@ -11,7 +12,7 @@ public static class UploadLedger
 {
     public static async Task<LedgerImportResult> UploadAsync(this ImportLedger import, Stream content, string fileName, UserScope scope, CancellationToken ct = default)
     {
-        if (!LedgerUploadRules.MayUpload(scope)) throw new UnauthorizedAccessException(LedgerPageTexts.UploadForbidden);
+        if (!LedgerUploadRules.MayUpload(scope)) throw KaoheException.Forbidden(LedgerPageTexts.UploadForbidden);
         var extension = Path.GetExtension(fileName).ToLowerInvariant() is ".xlsx" ? ".xlsx" : ".csv";
         var folder = Directory.CreateTempSubdirectory("kaohe-upload-").FullName;
         // The name the person chose is kept (it is recorded with the snapshot); only its extension decides the format.

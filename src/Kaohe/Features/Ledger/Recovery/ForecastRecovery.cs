@@ -11,7 +11,7 @@ public sealed record ForecastLine(int UnitId, string Unit, string City, int Borr
 
 public sealed record RecoveryForecast(int Year, IReadOnlyList<ForecastLine> Units)
 {
-    public ForecastLine Total => new(0, "合计", "", Units.Sum(u => u.Borrowers), Units.Sum(u => u.PrincipalFen), Units.Sum(u => u.InterestFen));
+    public ForecastLine Total => new(0, LedgerPageTexts.Total, "", Units.Sum(u => u.Borrowers), Units.Sum(u => u.PrincipalFen), Units.Sum(u => u.InterestFen));
 }
 
 /// <summary>

@@ -10,13 +10,13 @@ public sealed record PlanPoint(int Month, long PlannedFen, long? PaidFen);
 
 public sealed record PlanVersusActual(int Year, DateOnly AsOf, long YearPlanFen, IReadOnlyList<PlanPoint> Months)
 {
-    public ChartSpec Chart() => new("ledger-plan", $"{Year}年本息回收计划与实际（累计，元）",
-        Months.Select(m => $"{m.Month}月").ToList(),
+    public ChartSpec Chart() => new("ledger-plan", LedgerPageTexts.PlanTitle(Year),
+        Months.Select(m => LedgerPageTexts.Month(m.Month)).ToList(),
         [
-            new ChartSeries("年度应还本息（计划）", Months.Select(_ => (decimal?)LedgerPageTexts.ToYuan(YearPlanFen)).ToList(), SeriesKind.Line),
-            new ChartSeries("累计应还本息", Months.Select(m => (decimal?)LedgerPageTexts.ToYuan(m.PlannedFen)).ToList(), SeriesKind.Bar),
-            new ChartSeries("累计实还本息", Months.Select(m => m.PaidFen is { } p ? LedgerPageTexts.ToYuan(p) : (decimal?)null).ToList(), SeriesKind.Bar),
-        ], LeftAxis: "元");
+            new ChartSeries(LedgerPageTexts.YearPlan, Months.Select(_ => (decimal?)LedgerPageTexts.ToYuan(YearPlanFen)).ToList(), SeriesKind.Line),
+            new ChartSeries(LedgerPageTexts.PlannedSoFar, Months.Select(m => (decimal?)LedgerPageTexts.ToYuan(m.PlannedFen)).ToList(), SeriesKind.Bar),
+            new ChartSeries(LedgerPageTexts.PaidSoFar, Months.Select(m => m.PaidFen is { } p ? LedgerPageTexts.ToYuan(p) : (decimal?)null).ToList(), SeriesKind.Bar),
+        ], LeftAxis: LedgerPageTexts.YuanUnit);
 }
 
 /// <summary>
