@@ -34,7 +34,7 @@ internal static class CollectionCommands
             if (p.GetValue(output) is { } file)
             {
                 var f = TableWriter.ParseFormat(p.GetValue(format) ?? Path.GetExtension(file.Name).TrimStart('.'));
-                var (bytes, _) = await sp.GetRequiredService<CallList>().ExportAsync(unitId, UserScope.System, f, t, ct: ct);
+                var (bytes, _) = await sp.GetRequiredService<ExportCallList>().HandleAsync(unitId, UserScope.System, f, t, ct: ct);
                 await File.WriteAllBytesAsync(file.FullName, bytes, ct);
                 Console.WriteLine($"已导出 {file.FullName}");
                 return 0;
@@ -58,7 +58,7 @@ internal static class CollectionCommands
             var db = sp.GetRequiredService<KaoheDbContext>();
             var file = p.GetValue(path)!;
             await using var stream = file.OpenRead();
-            var r = await sp.GetRequiredService<CallList>().ImportAsync(stream, file.Name, await ScopeOfAsync(db, p.GetValue(user)!, ct), ct);
+            var r = await sp.GetRequiredService<ImportCallList>().HandleAsync(stream, file.Name, await ScopeOfAsync(db, p.GetValue(user)!, ct), ct);
             Console.WriteLine($"已导入 {r.FileName}：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : ""));
             return 0;
         });
@@ -72,15 +72,14 @@ internal static class CollectionCommands
             var db = sp.GetRequiredService<KaoheDbContext>();
             var unitId = await UnitIdAsync(db, p.GetValue(smsUnit)!, ct);
             var scope = await ScopeOfAsync(db, p.GetValue(smsUser)!, ct);
-            var reminders = sp.GetRequiredService<SendReminders>();
             if (p.GetValue(smsOut) is { } file)
             {
-                var (bytes, _, count) = await reminders.BatchAsync(unitId, p.GetValue(template)!, scope, TableFormat.Csv, ct: ct);
+                var (bytes, _, count) = await sp.GetRequiredService<ExportReminderBatch>().HandleAsync(unitId, p.GetValue(template)!, scope, TableFormat.Csv, ct: ct);
                 await File.WriteAllBytesAsync(file.FullName, bytes, ct);
                 Console.WriteLine($"已写出 {file.FullName}：短信 {count} 条（含手机号明文，已记入审计日志）");
                 return 0;
             }
-            var r = await reminders.SendAsync(unitId, p.GetValue(template)!, scope, ct: ct);
+            var r = await sp.GetRequiredService<SendReminders>().HandleAsync(unitId, p.GetValue(template)!, scope, ct: ct);
             foreach (var l in r.Lines.Where(l => l.Outcome != SmsOutcome.Sent)) Console.WriteLine($"  {l.BorrowerName}（{l.Phone}）：{l.Detail}");
             Console.WriteLine($"已发送 {r.Sent} 条，未发出 {r.NotSent} 条，无手机号 {r.WithoutPhone} 人");
             return r.NotSent == 0 ? 0 : 1;
