@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -44,7 +45,7 @@ internal static class CollectionCommands
             foreach (var l in q.Lines)
                 table.AddRow(l.CaseId.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.BorrowerName), Domain.Ledger.Yuan.Format(l.OverdueFen),
                     l.DaysOverdue.ToString(CultureInfo.InvariantCulture), CollectionTexts.Name(l.Bucket), l.Contacts.ToString(CultureInfo.InvariantCulture),
-                    l.LastResult is { } r ? CollectionTexts.Name(r) : "从未联系", l.Promise == PromiseState.None ? "" : CollectionTexts.Name(l.Promise));
+                    l.LastResult is { } r ? CollectionTexts.Name(r) : CollectionTexts.NeverContacted, l.Promise == PromiseState.None ? "" : CollectionTexts.Name(l.Promise));
             AnsiConsole.Write(table);
             Console.WriteLine($"{q.UnitName}：{CollectionTexts.Name(q.Tab)} {q.Total} 件" + (q.Total > q.Lines.Count ? $"（列出前 {q.Lines.Count} 件）" : ""));
             return 0;
@@ -89,9 +90,9 @@ internal static class CollectionCommands
 
     /// <summary>The scope of an active account, as if it had signed in: the CLI writes collection work in a person's name.</summary>
     private static async Task<UserScope> ScopeOfAsync(KaoheDbContext db, string name, CancellationToken ct) =>
-        SignIn.ScopeOf(await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name && u.IsActive, ct) ?? throw new ArgumentException($"没有启用的账户“{name}”"));
+        SignIn.ScopeOf(await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name && u.IsActive, ct) ?? throw KaoheException.NotFound(CollectionTexts.NoActiveAccount(name)));
 
     private static async Task<int> UnitIdAsync(KaoheDbContext db, string text, CancellationToken ct) =>
         await db.Units.Where(u => u.DivisionCode == text || u.Name == text || u.PublishedName == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-        ?? throw new ArgumentException($"没有单位“{text}”（请用区划代码或名称）");
+        ?? throw KaoheException.NotFound(CollectionTexts.NoUnit(text));
 }

@@ -47,10 +47,10 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewLedgerLeve
         var now = await levels.ProvinceAsync(today, null, Scope);
         if (now.Children.Count == 0) return;
         var before = (await levels.ProvinceAsync(today.AddYears(-1), null, Scope)).Children.ToDictionary(c => c.Id, c => c.Totals);
-        RatesTitle = DeskPageTexts.CityRates;
+        RatesTitle = DeskTexts.CityRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/City/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = (now.Units ?? []).ToDictionary(u => u.UnitId!.Value, u => u.Totals);
-        Map = new MapSpec("desk-map", DeskPageTexts.MapTitle, "当年本息回收率", "%",
+        Map = new MapSpec("desk-map", DeskTexts.MapTitle, DeskTexts.MapLegend, "%",
             await map.AreasAsync(Scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, id => $"/Ledger/Unit/{id}"));
     }
 
@@ -58,17 +58,10 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewLedgerLeve
     {
         if (await levels.CityAsync(city, today, null, Scope) is not { Children.Count: > 0 } now) return;
         var before = (await levels.CityAsync(city, today.AddYears(-1), null, Scope))?.Children.ToDictionary(c => c.Id, c => c.Totals) ?? [];
-        RatesTitle = DeskPageTexts.UnitRates;
+        RatesTitle = DeskTexts.UnitRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/Unit/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = now.Children.ToDictionary(c => c.Id, c => c.Totals);
-        Map = new MapSpec("desk-map", DeskPageTexts.MapTitle, "当年本息回收率", "%",
+        Map = new MapSpec("desk-map", DeskTexts.MapTitle, DeskTexts.MapLegend, "%",
             await map.AreasAsync(Scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, id => $"/Ledger/Unit/{id}"));
     }
-}
-
-public static class DeskPageTexts
-{
-    public const string CityRates = "各市当年本息回收率与逾期率（与上年同日对比）";
-    public const string UnitRates = "各单位当年本息回收率与逾期率（与上年同日对比）";
-    public const string MapTitle = "各单位当年本息回收率";
 }
