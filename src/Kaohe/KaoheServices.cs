@@ -25,6 +25,8 @@ public static class KaoheServices
         foreach (var handler in Handlers) services.AddScoped(handler);
         foreach (var source in DeskSources) services.AddScoped(source).AddScoped(sp => (Features.Desk.IDeskSource)sp.GetRequiredService(source));
         services.AddScoped<Features.Desk.BuildDesk>();
+        // Reads the queue, not the database itself, so it is not in Handlers.
+        services.AddScoped<Features.Collection.ExportCallList>();
         return services;
     }
 
@@ -54,8 +56,9 @@ public static class KaoheServices
         // Audit
         typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
-        typeof(Features.Collection.CallList), typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders),
-        typeof(Features.Collection.ShowCollectionCase),
+        typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ExportReminderBatch),
+        typeof(Features.Collection.ImportCallList), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.OpenContactEvidence),
+        typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders), typeof(Features.Collection.ShowCollectionCase),
         // Demo
         typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),
         // Ledger

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -34,7 +35,7 @@ internal static class CollectionCommands
             if (p.GetValue(output) is { } file)
             {
                 var f = TableWriter.ParseFormat(p.GetValue(format) ?? Path.GetExtension(file.Name).TrimStart('.'));
-                var (bytes, _) = await sp.GetRequiredService<CallList>().ExportAsync(unitId, UserScope.System, f, t, ct: ct);
+                var (bytes, _) = await sp.GetRequiredService<ExportCallList>().HandleAsync(unitId, UserScope.System, f, t, ct: ct);
                 await File.WriteAllBytesAsync(file.FullName, bytes, ct);
                 Console.WriteLine($"已导出 {file.FullName}");
                 return 0;
@@ -44,7 +45,7 @@ internal static class CollectionCommands
             foreach (var l in q.Lines)
                 table.AddRow(l.CaseId.ToString(CultureInfo.InvariantCulture), Markup.Escape(l.BorrowerName), Domain.Ledger.Yuan.Format(l.OverdueFen),
                     l.DaysOverdue.ToString(CultureInfo.InvariantCulture), CollectionTexts.Name(l.Bucket), l.Contacts.ToString(CultureInfo.InvariantCulture),
-                    l.LastResult is { } r ? CollectionTexts.Name(r) : "从未联系", l.Promise == PromiseState.None ? "" : CollectionTexts.Name(l.Promise));
+                    l.LastResult is { } r ? CollectionTexts.Name(r) : CollectionTexts.NeverContacted, l.Promise == PromiseState.None ? "" : CollectionTexts.Name(l.Promise));
             AnsiConsole.Write(table);
             Console.WriteLine($"{q.UnitName}：{CollectionTexts.Name(q.Tab)} {q.Total} 件" + (q.Total > q.Lines.Count ? $"（列出前 {q.Lines.Count} 件）" : ""));
             return 0;
@@ -58,7 +59,7 @@ internal static class CollectionCommands
             var db = sp.GetRequiredService<KaoheDbContext>();
             var file = p.GetValue(path)!;
             await using var stream = file.OpenRead();
-            var r = await sp.GetRequiredService<CallList>().ImportAsync(stream, file.Name, await ScopeOfAsync(db, p.GetValue(user)!, ct), ct);
+            var r = await sp.GetRequiredService<ImportCallList>().HandleAsync(stream, file.Name, await ScopeOfAsync(db, p.GetValue(user)!, ct), ct);
             Console.WriteLine($"已导入 {r.FileName}：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : ""));
             return 0;
         });
@@ -72,15 +73,14 @@ internal static class CollectionCommands
             var db = sp.GetRequiredService<KaoheDbContext>();
             var unitId = await UnitIdAsync(db, p.GetValue(smsUnit)!, ct);
             var scope = await ScopeOfAsync(db, p.GetValue(smsUser)!, ct);
-            var reminders = sp.GetRequiredService<SendReminders>();
             if (p.GetValue(smsOut) is { } file)
             {
-                var (bytes, _, count) = await reminders.BatchAsync(unitId, p.GetValue(template)!, scope, TableFormat.Csv, ct: ct);
+                var (bytes, _, count) = await sp.GetRequiredService<ExportReminderBatch>().HandleAsync(unitId, p.GetValue(template)!, scope, TableFormat.Csv, ct: ct);
                 await File.WriteAllBytesAsync(file.FullName, bytes, ct);
                 Console.WriteLine($"已写出 {file.FullName}：短信 {count} 条（含手机号明文，已记入审计日志）");
                 return 0;
             }
-            var r = await reminders.SendAsync(unitId, p.GetValue(template)!, scope, ct: ct);
+            var r = await sp.GetRequiredService<SendReminders>().HandleAsync(unitId, p.GetValue(template)!, scope, ct: ct);
             foreach (var l in r.Lines.Where(l => l.Outcome != SmsOutcome.Sent)) Console.WriteLine($"  {l.BorrowerName}（{l.Phone}）：{l.Detail}");
             Console.WriteLine($"已发送 {r.Sent} 条，未发出 {r.NotSent} 条，无手机号 {r.WithoutPhone} 人");
             return r.NotSent == 0 ? 0 : 1;
@@ -90,9 +90,9 @@ internal static class CollectionCommands
 
     /// <summary>The scope of an active account, as if it had signed in: the CLI writes collection work in a person's name.</summary>
     private static async Task<UserScope> ScopeOfAsync(KaoheDbContext db, string name, CancellationToken ct) =>
-        SignIn.ScopeOf(await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name && u.IsActive, ct) ?? throw new ArgumentException($"没有启用的账户“{name}”"));
+        SignIn.ScopeOf(await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name && u.IsActive, ct) ?? throw KaoheException.NotFound(CollectionTexts.NoActiveAccount(name)));
 
     private static async Task<int> UnitIdAsync(KaoheDbContext db, string text, CancellationToken ct) =>
         await db.Units.Where(u => u.DivisionCode == text || u.Name == text || u.PublishedName == text).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct)
-        ?? throw new ArgumentException($"没有单位“{text}”（请用区划代码或名称）");
+        ?? throw KaoheException.NotFound(CollectionTexts.NoUnit(text));
 }

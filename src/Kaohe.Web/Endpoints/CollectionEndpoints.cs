@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Collection;
 using Kaohe.Features.Collection;
@@ -17,60 +18,70 @@ internal static class CollectionEndpoints
     {
         var api = app.MapGroup("/api/collection").WithTags("逾期催收").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/overview", async Task<Ok<CollectionOverviewResult>> (int? city, CollectionOverview overview, HttpContext ctx) =>
-            TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true)));
-
-        api.MapGet("/units/{unitId:int}/queue", async Task<Ok<CollectionQueue>> (int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
-            TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1, Math.Min(pageSize ?? ListCollectionQueue.DefaultPageSize, ListCollectionQueue.MaxPageSize))));
-
-        api.MapGet("/cases/{id:int}", async Task<Ok<CaseDetail>> (int id, ShowCollectionCase show, HttpContext ctx) =>
-            TypedResults.Ok(await show.HandleAsync(id, ctx.User.Scope())));
-
-        api.MapGet("/evidence/{id:int}", async Task<Results<FileContentHttpResult, NotFound>> (int id, ShowCollectionCase show, HttpContext ctx) =>
-            await show.EvidenceAsync(id, ctx.User.Scope()) is { } f ? TypedResults.File(f.Content, f.ContentType, f.FileName) : TypedResults.NotFound());
-
-        api.MapPost("/cases/{id:int}/contacts", async Task<Created<ContactRecordCreated>> (int id, ContactInput input, RecordContact record, HttpContext ctx) =>
-        {
-            var r = await record.HandleAsync(id, input, ctx.User.Scope());
-            return TypedResults.Created($"/api/collection/cases/{id}", new ContactRecordCreated(r.Id, r.Hash));
-        }).RequireAuthorization(Policies.Writer);
-
-        api.MapPost("/units/{unitId:int}/sms", async Task<Ok<SmsResult>> (int unitId, SmsRequest req, SendReminders sms, HttpContext ctx) =>
-            TypedResults.Ok(await sms.SendAsync(unitId, req.Template, ctx.User.Scope(), req.Tab ?? QueueTab.All, ctx.RequestAborted))).RequireAuthorization(Policies.Writer);
-
-        api.MapPost("/units/{unitId:int}/sms/batch", async Task<FileContentHttpResult> (int unitId, SmsRequest req, string? format, SendReminders sms, HttpContext ctx) =>
-        {
-            var (file, name, _) = await sms.BatchAsync(unitId, req.Template, ctx.User.Scope(), TableWriter.ParseFormat(format), req.Tab ?? QueueTab.All);
-            return TypedResults.File(file, TableWriter.ContentType(TableWriter.ParseFormat(format)), name);
-        }).RequireAuthorization(Policies.Writer);
-
-        api.MapGet("/units/{unitId:int}/calls", async Task<FileContentHttpResult> (int unitId, string? format, QueueTab? tab, AgingBucket? bucket, CallList calls, HttpContext ctx) =>
-        {
-            var f = TableWriter.ParseFormat(format ?? "xlsx");
-            var (file, name) = await calls.ExportAsync(unitId, ctx.User.Scope(), f, tab ?? QueueTab.All, bucket);
-            return TypedResults.File(file, TableWriter.ContentType(f), name);
-        });
-
-        // The file is the request body, as for the other imports (no form, so no antiforgery token is needed).
-        api.MapPost("/calls", async Task<Results<Ok<CallListImportResult>, ValidationProblem>> (string? fileName, HttpRequest request, CallList calls, HttpContext ctx) =>
-        {
-            var name = fileName ?? (request.ContentType?.Contains("sheet", StringComparison.Ordinal) == true ? "calls.xlsx" : "calls.csv");
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            buffer.Position = 0;
-            try
-            {
-                return TypedResults.Ok(await calls.ImportAsync(buffer, name, ctx.User.Scope()));
-            }
-            catch (ImportRejectedException e)
-            {
-                return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message);
-            }
-        }).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        api.MapGet("/overview", Overview);
+        api.MapGet("/units/{unitId:int}/queue", Queue).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
+        api.MapGet("/cases/{id:int}", Case).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
+        api.MapGet("/evidence/{id:int}", Evidence).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden)
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "audio/mpeg", "audio/mp4", "audio/amr", "audio/wav", "application/pdf");
+        api.MapPost("/cases/{id:int}/contacts", AddContact).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapPost("/units/{unitId:int}/sms", SendSms).RequireAuthorization(Policies.Writer)
+            .Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Unavailable);
+        api.MapPost("/units/{unitId:int}/sms/batch", SmsBatch).RequireAuthorization(Policies.Writer)
+            .Produces<byte[]>(StatusCodes.Status200OK, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapGet("/units/{unitId:int}/calls", ExportCalls).Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
+        api.MapPost("/calls", ImportCalls).RequireAuthorization(Policies.Writer).AcceptsTable().Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
     }
 
+    /// <summary>A contact just appended: its id and the hash that chains it into the case's trail.</summary>
     internal sealed record ContactRecordCreated(int Id, string Hash);
 
     /// <summary>A reminder text with its placeholders (<see cref="SmsTemplate"/>), for the open cases of a tab of the queue.</summary>
     internal sealed record SmsRequest(string Template, QueueTab? Tab = null);
+
+    private static async Task<Ok<CollectionOverviewResult>> Overview(int? city, CollectionOverview overview, HttpContext ctx) =>
+        TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true, ctx.RequestAborted));
+
+    private static async Task<Ok<CollectionQueue>> Queue(int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
+        TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1,
+            Math.Min(pageSize ?? ListCollectionQueue.DefaultPageSize, ListCollectionQueue.MaxPageSize), ctx.RequestAborted));
+
+    private static async Task<Ok<CaseDetail>> Case(int id, ShowCollectionCase show, HttpContext ctx) =>
+        TypedResults.Ok(await show.HandleAsync(id, ctx.User.Scope(), ctx.RequestAborted));
+
+    private static async Task<FileContentHttpResult> Evidence(int id, OpenContactEvidence open, HttpContext ctx)
+    {
+        var f = await open.HandleAsync(id, ctx.User.Scope(), ctx.RequestAborted);
+        return TypedResults.File(f.Content, f.ContentType, f.FileName);
+    }
+
+    private static async Task<Created<ContactRecordCreated>> AddContact(int id, ContactInput input, RecordContact record, HttpContext ctx)
+    {
+        var r = await record.HandleAsync(id, input, ctx.User.Scope(), ct: ctx.RequestAborted);
+        return TypedResults.Created($"/api/collection/cases/{id}", new ContactRecordCreated(r.Id, r.Hash));
+    }
+
+    private static async Task<Ok<SmsResult>> SendSms(int unitId, SmsRequest req, SendReminders sms, HttpContext ctx) =>
+        TypedResults.Ok(await sms.HandleAsync(unitId, req.Template, ctx.User.Scope(), req.Tab ?? QueueTab.All, ctx.RequestAborted));
+
+    private static async Task<FileContentHttpResult> SmsBatch(int unitId, SmsRequest req, string? format, ExportReminderBatch batch, HttpContext ctx)
+    {
+        var f = TableWriter.ParseFormat(format);
+        var (file, name, _) = await batch.HandleAsync(unitId, req.Template, ctx.User.Scope(), f, req.Tab ?? QueueTab.All, ctx.RequestAborted);
+        return TypedResults.File(file, TableWriter.ContentType(f), name);
+    }
+
+    private static async Task<FileContentHttpResult> ExportCalls(int unitId, string? format, QueueTab? tab, AgingBucket? bucket, ExportCallList calls, HttpContext ctx)
+    {
+        var f = TableWriter.ParseFormat(format ?? "xlsx");
+        var (file, name) = await calls.HandleAsync(unitId, ctx.User.Scope(), f, tab ?? QueueTab.All, bucket, ctx.RequestAborted);
+        return TypedResults.File(file, TableWriter.ContentType(f), name);
+    }
+
+    /// <summary>The file is the request body, as for the other imports (no form, so no antiforgery token is needed).</summary>
+    private static async Task<Ok<CallListImportResult>> ImportCalls(string? fileName, HttpRequest request, ImportCallList calls, HttpContext ctx)
+    {
+        var (content, name) = await Uploads.ReadAsync(request, fileName, "calls");
+        await using (content)
+            return TypedResults.Ok(await calls.HandleAsync(content, name, ctx.User.Scope(), ctx.RequestAborted));
+    }
 }

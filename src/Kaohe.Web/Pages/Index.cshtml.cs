@@ -48,10 +48,10 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewProvinceLe
         var now = await province.HandleAsync(today, null, Scope);
         if (now.Children.Count == 0) return;
         var before = (await province.HandleAsync(today.AddYears(-1), null, Scope)).Children.ToDictionary(c => c.Id, c => c.Totals);
-        RatesTitle = DeskPageTexts.CityRates;
+        RatesTitle = DeskTexts.CityRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/City/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = (now.Units ?? []).ToDictionary(u => u.UnitId!.Value, u => u.Totals);
-        Map = new MapSpec("desk-map", DeskPageTexts.MapTitle, "当年本息回收率", "%",
+        Map = new MapSpec("desk-map", DeskTexts.MapTitle, DeskTexts.MapLegend, "%",
             await map.AreasAsync(Scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, id => $"/Ledger/Unit/{id}"));
     }
 
@@ -62,17 +62,10 @@ public sealed class IndexModel(KaoheDbContext db, BuildDesk desk, ViewProvinceLe
         catch (KaoheException e) when (e.Kind == ErrorKind.NotFound) { return; } // a city with no units has no rates to show
         if (now.Children.Count == 0) return;
         var before = then.Children.ToDictionary(c => c.Id, c => c.Totals);
-        RatesTitle = DeskPageTexts.UnitRates;
+        RatesTitle = DeskTexts.UnitRates;
         Rates = now.Children.Select(c => new RateRow(c.Id, c.Name, $"/Ledger/Unit/{c.Id}", c.Totals, before.GetValueOrDefault(c.Id))).ToList();
         var units = now.Children.ToDictionary(c => c.Id, c => c.Totals);
-        Map = new MapSpec("desk-map", DeskPageTexts.MapTitle, "当年本息回收率", "%",
+        Map = new MapSpec("desk-map", DeskTexts.MapTitle, DeskTexts.MapLegend, "%",
             await map.AreasAsync(Scope, id => units.GetValueOrDefault(id)?.YearRecoveryRate, id => $"/Ledger/Unit/{id}"));
     }
-}
-
-public static class DeskPageTexts
-{
-    public const string CityRates = "各市当年本息回收率与逾期率（与上年同日对比）";
-    public const string UnitRates = "各单位当年本息回收率与逾期率（与上年同日对比）";
-    public const string MapTitle = "各单位当年本息回收率";
 }

@@ -48,18 +48,18 @@ public sealed class CaseModel(ShowCollectionCase show, RecordContact record, Tim
         foreach (var f in evidence ?? [])
         {
             if (f.Length > ContactEvidence.MaxBytes)
-                throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, new Dictionary<string, string[]> { ["佐证材料"] = [$"“{Path.GetFileName(f.FileName)}”超过 10 MB"] });
+                throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, new Dictionary<string, string[]> { [CollectionTexts.EvidenceField] = [CollectionTexts.EvidenceTooLarge(Path.GetFileName(f.FileName))] });
             using var buffer = new MemoryStream();
             await f.CopyToAsync(buffer);
             files.Add(new EvidenceUpload(f.FileName, buffer.ToArray()));
         }
         var promised = string.IsNullOrWhiteSpace(Form.PromisedYuan) ? (long?)null : Yuan.ParseFen(Form.PromisedYuan.Trim());
         if (promised is < 0)
-            throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, new Dictionary<string, string[]> { ["承诺金额"] = ["承诺金额应为元，最多两位小数，如 1200.50"] });
+            throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, new Dictionary<string, string[]> { [CollectionTexts.PromisedAmountField] = [CollectionTexts.PromisedAmountFormat] });
         var input = new ContactInput(Form.ContactedAt ?? new BeijingClock(clock).Now.DateTime, Form.Channel, Form.Party, Form.Result, Form.Notes,
             Form.NextAction, Form.NextActionOn, promised, Form.PromisedOn, Corrects);
         var saved = await record.HandleAsync(id, input, User.Scope(), files);
-        Message = saved.CorrectsId is { } c ? $"已登记联系记录（第 {saved.Id} 条，更正第 {c} 条）" : $"已登记联系记录（第 {saved.Id} 条）";
+        Message = CollectionTexts.ContactSaved(saved.Id, saved.CorrectsId);
         return RedirectToPage(new { id });
     }, async e =>
     {

@@ -1,6 +1,9 @@
 using Kaohe.Common.Errors;
+using Kaohe.Common.Tabular;
 using Kaohe.Domain.Collection;
 using Kaohe.Features.Collection;
+using Kaohe.Features.Units;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,10 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Collection;
 
 /// <summary>今日待办 of one unit: tabs with their counts, the aging buckets, the cases in the queue's order, paged.</summary>
-public sealed class QueueModel(ListCollectionQueue list, CallList calls, SendReminders sms, ISmsGateway gateway) : PageModel
+public sealed class QueueModel(ListCollectionQueue list, ImportCallList calls, SendReminders sms, ExportReminderBatch batch, ISmsGateway gateway) : PageModel
 {
-    public const string DefaultTemplate = "{姓名}同学：您的生源地信用助学贷款已逾期{逾期天数}天，逾期本息{逾期金额}，请尽快还款；如有困难请联系{单位}学生资助管理中心。";
-    [BindProperty] public string Template { get; set; } = DefaultTemplate;
+    [BindProperty] public string Template { get; set; } = CollectionTexts.DefaultSmsTemplate;
     public bool GatewayConfigured => gateway.IsConfigured;
     public SmsResult? Sent { get; private set; }
 
@@ -23,53 +25,43 @@ public sealed class QueueModel(ListCollectionQueue list, CallList calls, SendRem
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
     public CollectionQueue Queue { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int unitId)
+    public async Task<IActionResult> OnGetAsync(int unitId) => await this.RunAsync(async () =>
     {
-        try { Queue = await list.HandleAsync(unitId, User.Scope(), Tab, Bucket, PageNumber); }
-        catch (KaoheException e) when (e.Kind == ErrorKind.NotFound) { return NotFound(); }
-        catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
+        Queue = await list.HandleAsync(unitId, User.Scope(), Tab, Bucket, PageNumber);
         return Page();
-    }
+    }, e => throw e);
 
     /// <summary>A filled-in call list back: each filled row becomes a contact record, or, with any bad row, nothing.</summary>
-    public async Task<IActionResult> OnPostCallsAsync(int unitId, IFormFile? file)
+    public async Task<IActionResult> OnPostCallsAsync(int unitId, IFormFile? file) => await this.RunAsync(async () =>
     {
-        if (file is null || file.Length == 0) ImportErrors = ["请选择要导入的电话催收清单（.xlsx 或 .csv）"];
-        else
-        {
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var r = await calls.ImportAsync(stream, file.FileName, User.Scope());
-                Message = $"已导入“{r.FileName}”：联系记录 {r.Records} 条" + (r.RowsLeftEmpty > 0 ? $"，未填写结果的 {r.RowsLeftEmpty} 行未导入" : "");
-                return RedirectToPage(new { unitId });
-            }
-            catch (Kaohe.Common.Tabular.ImportRejectedException e) { ImportErrors = [$"文件有 {e.ImportErrors.Count} 处错误，未写入任何数据" + (e.ImportErrors.Count > 50 ? "（以下为前 50 处）：" : "："), .. e.ImportErrors.Take(50).Select(x => x.ToString())]; }
-            catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
-        }
-        return await OnGetAsync(unitId);
-    }
+        if (file is null || file.Length == 0) throw KaoheException.Invalid(CollectionTexts.CallListMissing);
+        await using var stream = file.OpenReadStream();
+        var r = await calls.HandleAsync(stream, file.FileName, User.Scope());
+        Message = CollectionTexts.CallListImported(r.FileName, r.Records, r.RowsLeftEmpty);
+        return RedirectToPage(new { unitId });
+    }, e => ShowAsync(unitId, e));
 
     /// <summary>催收短信 to this tab's cases through the configured platform; the page lists what each message became.</summary>
-    public async Task<IActionResult> OnPostSmsAsync(int unitId)
+    public async Task<IActionResult> OnPostSmsAsync(int unitId) => await this.RunAsync(async () =>
     {
-        try { Sent = await sms.SendAsync(unitId, Template, User.Scope(), Tab, HttpContext.RequestAborted); }
-        catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
-        catch (KaoheException e) { ImportErrors = [e.Title + "：", .. e.Errors.SelectMany(x => x.Value)]; }
+        Sent = await sms.HandleAsync(unitId, Template, User.Scope(), Tab, HttpContext.RequestAborted);
         return await OnGetAsync(unitId);
-    }
+    }, e => ShowAsync(unitId, e));
 
     /// <summary>The same messages as a batch file (手机号码, 短信内容) for the county's own SMS platform; clear phones, audited.</summary>
-    public async Task<IActionResult> OnPostSmsBatchAsync(int unitId)
+    public async Task<IActionResult> OnPostSmsBatchAsync(int unitId) => await this.RunAsync(async () =>
     {
-        try
-        {
-            var (file, name, _) = await sms.BatchAsync(unitId, Template, User.Scope(), Kaohe.Features.Units.TableFormat.Csv, Tab);
-            return File(file, "text/csv; charset=utf-8", name);
-        }
-        catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
-        catch (KaoheException e) { ImportErrors = [e.Title + "：", .. e.Errors.SelectMany(x => x.Value)]; }
-        return await OnGetAsync(unitId);
+        var (file, name, _) = await batch.HandleAsync(unitId, Template, User.Scope(), TableFormat.Csv, Tab);
+        return File(file, "text/csv; charset=utf-8", name);
+    }, e => ShowAsync(unitId, e));
+
+    /// <summary>A refusal above the queue: a rejected call list with its first 50 rows at fault, any other with its title and fields.</summary>
+    private Task<IActionResult> ShowAsync(int unitId, KaoheException e)
+    {
+        ImportErrors = e is ImportRejectedException rejected
+            ? [CollectionTexts.CallListRejected(rejected.ImportErrors.Count, shown: 50), .. rejected.ImportErrors.Take(50).Select(x => x.ToString())]
+            : e.Errors.Count == 0 && e.Detail is null ? [e.Title] : [e.Title + "：", .. e.Errors.Count > 0 ? e.Errors.SelectMany(x => x.Value) : [e.Detail!]];
+        return OnGetAsync(unitId);
     }
 
     public string Link(QueueTab? tab = null, AgingBucket? bucket = null, int? page = null, bool clearBucket = false)

@@ -39,18 +39,32 @@ public sealed class CollectionCase
     /// <summary>The due date of the oldest instalment not fully paid: days overdue count from it.</summary>
     public DateOnly OldestUnpaidDue { get; set; }
 
-    public DateOnly? ClosedOn { get; set; }
-    public int? ClosedBySnapshotId { get; set; }
-    public CaseCloseReason? CloseReason { get; set; }
+    /// <summary>Set by <see cref="Settle"/> or <see cref="Drop"/> only: a case closes once and is never reopened (a new one is).</summary>
+    public DateOnly? ClosedOn { get; private set; }
+    public int? ClosedBySnapshotId { get; private set; }
+    public CaseCloseReason? CloseReason { get; private set; }
 
-    /// <summary>When the arrears were paid, as the closing import's rows date it (their latest 实还日期).</summary>
-    public DateOnly? PaidOn { get; set; }
+    /// <summary>When the arrears were paid, as the closing import's rows date it (their latest 实还日期); only for a settled case.</summary>
+    public DateOnly? PaidOn { get; private set; }
 
     /// <summary>The borrower's earlier case in this unit, closed before this one opened.</summary>
     public int? PreviousCaseId { get; set; }
 
     public long OverdueFen => OverduePrincipalFen + OverdueInterestFen;
     public bool IsOpen => ClosedOn is null;
+
+    /// <summary>The import of <paramref name="snapshotId"/>, as of <paramref name="on"/>, shows the arrears paid (已结清).</summary>
+    public void Settle(DateOnly on, int snapshotId, DateOnly? paidOn) => Close(on, snapshotId, CaseCloseReason.Settled, paidOn);
+
+    /// <summary>The import of <paramref name="snapshotId"/> has no rows of the borrower at all (不在新台账中): nothing says when, or whether, they paid.</summary>
+    public void Drop(DateOnly on, int snapshotId) => Close(on, snapshotId, CaseCloseReason.NotInLedger, null);
+
+    private void Close(DateOnly on, int snapshotId, CaseCloseReason reason, DateOnly? paidOn)
+    {
+        // Not a refusal a person can meet (the case sync closes only open cases): a fault if it ever happens.
+        if (!IsOpen) throw new InvalidOperationException($"Case {Id} was closed on {ClosedOn:yyyy-MM-dd}; a case closes once.");
+        (ClosedOn, ClosedBySnapshotId, CloseReason, PaidOn) = (on, snapshotId, reason, paidOn);
+    }
 
     public int DaysOverdue(DateOnly asOf) => Math.Max(0, asOf.DayNumber - OldestUnpaidDue.DayNumber);
 }

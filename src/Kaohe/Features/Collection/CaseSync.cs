@@ -107,10 +107,8 @@ internal static class CaseSync
             foreach (var c in settled)
             {
                 var inLedger = present.TryGetValue(c.BorrowerKey, out var paidOn);
-                c.ClosedOn = asOf;
-                c.ClosedBySnapshotId = snapshotId;
-                c.CloseReason = inLedger ? CaseCloseReason.Settled : CaseCloseReason.NotInLedger;
-                c.PaidOn = inLedger ? paidOn : null;
+                if (inLedger) c.Settle(asOf, snapshotId, paidOn);
+                else c.Drop(asOf, snapshotId);
                 closed++;
             }
         }

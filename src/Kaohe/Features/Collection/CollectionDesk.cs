@@ -31,12 +31,3 @@ public sealed class CollectionDesk(ListCollectionQueue queue, CollectionOverview
             Detail: CollectionDeskTexts.OpenDetail(o.Units.Sum(u => u.NeverContacted), o.Units.Sum(u => u.Lost)))];
     }
 }
-
-public static class CollectionDeskTexts
-{
-    public const string Promises = "承诺还款已到期或已违约、待跟进的案件";
-    public const string NeverContacted = "从未联系的逾期案件";
-    public const string NextSteps = "本周内（或已过期）计划的下一步联系";
-    public const string Open = "各单位未结的逾期催收案件";
-    public static string OpenDetail(int never, int lost) => $"其中从未联系 {never} 件，失联 {lost} 件";
-}

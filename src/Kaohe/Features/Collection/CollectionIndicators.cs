@@ -37,12 +37,12 @@ public static class CollectionIndicators
         decimal? Share(int k, int n) => n == 0 ? null : Math.Round(100m * k / n, 2);
         return
         [
-            new(ContactedWithin30Days, "逾期30天内联系率", Share(reached, fresh.Count), "%",
-                $"{year}-01-01 至 {LedgerPageTexts.Date(asOf.AddDays(-30))} 立案的催收案件中，立案前后 30 天内有联系记录的占比",
+            new(ContactedWithin30Days, CollectionTexts.ContactedWithin30DaysName, Share(reached, fresh.Count), "%",
+                CollectionTexts.ContactedWithin30DaysDefinition(year, LedgerPageTexts.Date(asOf.AddDays(-30))),
                 $"{reached} ÷ {fresh.Count} = {LedgerPageTexts.Rate(Share(reached, fresh.Count))}"),
-            new(PromiseKept, "承诺还款兑现率", Share(kept, judged.Count), "%", $"{year}-01-01 至 {d} 核对的承诺还款中，到期前已还足承诺金额的占比",
+            new(PromiseKept, CollectionTexts.PromiseKeptName, Share(kept, judged.Count), "%", CollectionTexts.PromiseKeptDefinition(year, d),
                 $"{kept} ÷ {judged.Count} = {LedgerPageTexts.Rate(Share(kept, judged.Count))}"),
-            new(NeverContacted, "从未联系的逾期案件数", never, "件", $"截至 {d} 未结、且没有任何联系记录的催收案件数", $"{never} 件（未结案件共 {openAtD.Count} 件）"),
+            new(NeverContacted, CollectionTexts.NeverContactedName, never, CollectionTexts.CasesUnit, CollectionTexts.NeverContactedDefinition(d), CollectionTexts.NeverContactedWorking(never, openAtD.Count)),
         ];
     }
 }

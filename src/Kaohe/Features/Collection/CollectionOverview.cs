@@ -26,13 +26,13 @@ public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<Colle
     public long OverdueFen => Units.Sum(u => u.OverdueFen);
 
     /// <summary>Each unit's open cases by aging bucket, with the share contacted in the last 30 days on the right axis.</summary>
-    public Common.Charts.ChartSpec Chart() => new("collection-units", "各单位未结催收案件账龄分布与近30天联系率",
+    public Common.Charts.ChartSpec Chart() => new("collection-units", CollectionTexts.ChartTitle,
         Units.Select(u => u.UnitName).ToList(),
         [
             .. Enum.GetValues<AgingBucket>().Select(b => new Common.Charts.ChartSeries(CollectionTexts.Name(b), Units.Select(u => (decimal?)u.CasesByBucket[b]).ToList())),
-            new Common.Charts.ChartSeries("近30天联系率", Units.Select(u => u.ContactedShare).ToList(), Common.Charts.SeriesKind.Line, OnRightAxis: true),
+            new Common.Charts.ChartSeries(CollectionTexts.ChartContacted, Units.Select(u => u.ContactedShare).ToList(), Common.Charts.SeriesKind.Line, OnRightAxis: true),
         ],
-        LeftAxis: "件", RightAxis: "%", Horizontal: Units.Count > 12);
+        LeftAxis: CollectionTexts.CasesUnit, RightAxis: "%", Horizontal: Units.Count > 12);
 }
 
 /// <summary>

@@ -21,11 +21,8 @@ public sealed record EvidenceUpload(string FileName, byte[] Content);
 /// </summary>
 public sealed class RecordContact(KaoheDbContext db)
 {
-    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, CancellationToken ct = default) =>
-        await HandleAsync(caseId, input, scope, [], ct);
-
     /// <param name="evidence">Photos, recordings or PDFs kept with the record (at most 5, 10 MB each; the kind from the bytes).</param>
-    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, IReadOnlyList<EvidenceUpload> evidence, CancellationToken ct = default)
+    public async Task<ContactRecord> HandleAsync(int caseId, ContactInput input, UserScope scope, IReadOnlyList<EvidenceUpload>? evidence = null, CancellationToken ct = default)
     {
         var c = await (await db.CasesVisibleToAsync(scope, ct)).FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw KaoheException.NotFound();
         if (!scope.MayRecordContacts(c.UnitId)) throw KaoheException.Forbidden(CollectionTexts.RecordForbidden);
@@ -36,19 +33,7 @@ public sealed class RecordContact(KaoheDbContext db)
             if (!await db.ContactRecords.AnyAsync(r => r.Id == corrects && r.CaseId == c.Id, ct)) errors.Add((ContactRules.Corrects, CollectionTexts.CorrectsUnknown));
             else if (await db.ContactRecords.AnyAsync(r => r.CorrectsId == corrects, ct)) errors.Add((ContactRules.Corrects, CollectionTexts.CorrectsTwice));
         }
-        var files = new List<ContactEvidence>();
-        if (evidence.Count > ContactEvidence.MaxFiles) errors.Add((ContactRules.Evidence, $"最多附 {ContactEvidence.MaxFiles} 个文件"));
-        foreach (var f in evidence)
-        {
-            var name = Path.GetFileName(f.FileName);
-            if (f.Content.Length == 0 || f.Content.Length > ContactEvidence.MaxBytes) errors.Add((ContactRules.Evidence, $"“{name}”为空或超过 10 MB"));
-            else if (ContactEvidence.ContentTypeOf(f.Content) is not { } type) errors.Add((ContactRules.Evidence, $"“{name}”不是照片（JPG、PNG）、录音（MP3、M4A、AMR、WAV）或 PDF"));
-            else files.Add(new ContactEvidence
-            {
-                UnitId = c.UnitId, FileName = name.Length > 260 ? name[^260..] : name, ContentType = type, Size = f.Content.Length,
-                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)), Content = f.Content,
-            });
-        }
+        var files = Evidence(c, evidence ?? [], errors);
         if (errors.Count > 0)
             throw KaoheException.InvalidFields(CollectionTexts.RecordInvalid, errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
@@ -61,5 +46,24 @@ public sealed class RecordContact(KaoheDbContext db)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return record;
+    }
+
+    /// <summary>The files to keep, each checked by its bytes; what is wrong with the others goes to <paramref name="errors"/>.</summary>
+    private static List<ContactEvidence> Evidence(CollectionCase c, IReadOnlyList<EvidenceUpload> evidence, List<(string Field, string Message)> errors)
+    {
+        var files = new List<ContactEvidence>();
+        if (evidence.Count > ContactEvidence.MaxFiles) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceTooMany(ContactEvidence.MaxFiles)));
+        foreach (var f in evidence)
+        {
+            var name = Path.GetFileName(f.FileName);
+            if (f.Content.Length == 0 || f.Content.Length > ContactEvidence.MaxBytes) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceEmptyOrTooLarge(name)));
+            else if (ContactEvidence.ContentTypeOf(f.Content) is not { } type) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceKindUnknown(name)));
+            else files.Add(new ContactEvidence
+            {
+                UnitId = c.UnitId, FileName = name.Length > 260 ? name[^260..] : name, ContentType = type, Size = f.Content.Length,
+                Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)), Content = f.Content,
+            });
+        }
+        return files;
     }
 }

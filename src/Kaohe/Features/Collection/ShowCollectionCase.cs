@@ -26,15 +26,6 @@ public sealed record CaseDetail(
 /// </summary>
 public sealed class ShowCollectionCase(KaoheDbContext db, ShowBorrower borrowers)
 {
-    /// <summary>One evidence file, when its record's case is one the caller may open; null otherwise.</summary>
-    public async Task<ContactEvidence?> EvidenceAsync(int evidenceId, UserScope scope, CancellationToken ct = default)
-    {
-        var cases = await db.CasesVisibleToAsync(scope, ct);
-        return await db.ContactEvidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && db.ContactRecords.Any(r => r.Id == e.ContactRecordId && cases.Any(c => c.Id == r.CaseId)))
-            .FirstOrDefaultAsync(ct);
-    }
-
     public async Task<CaseDetail> HandleAsync(int caseId, UserScope scope, CancellationToken ct = default)
     {
         var c = await (await db.CasesVisibleToAsync(scope, ct)).AsNoTracking().Where(x => x.Id == caseId)

@@ -48,16 +48,16 @@ public sealed class HttpSmsGateway : ISmsGateway, IDisposable
         {
             using var response = await _http.PostAsJsonAsync(_url, new { phone, text }, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
-            if (!response.IsSuccessStatusCode) return new(SmsOutcome.Refused, $"短信平台拒绝（HTTP {(int)response.StatusCode}）：{Shorten(body)}");
-            return new(SmsOutcome.Sent, IdIn(body) ?? "已受理");
+            if (!response.IsSuccessStatusCode) return new(SmsOutcome.Refused, CollectionTexts.SmsRefused((int)response.StatusCode, Shorten(body)));
+            return new(SmsOutcome.Sent, IdIn(body) ?? CollectionTexts.SmsAccepted);
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new(SmsOutcome.TimedOut, $"短信平台 {_http.Timeout.TotalSeconds:0} 秒内未应答");
+            return new(SmsOutcome.TimedOut, CollectionTexts.SmsTimedOut(_http.Timeout));
         }
         catch (HttpRequestException e)
         {
-            return new(SmsOutcome.Failed, "无法连接短信平台：" + e.Message);
+            return new(SmsOutcome.Failed, CollectionTexts.SmsUnreachable(e.Message));
         }
     }
 

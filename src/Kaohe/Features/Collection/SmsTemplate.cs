@@ -21,12 +21,12 @@ public sealed partial class SmsTemplate
     {
         var t = text.Trim();
         var errors = new List<string>();
-        if (t.Length == 0) errors.Add("短信模板不能为空");
-        if (t.Length > MaxLength) errors.Add($"短信模板不能超过 {MaxLength} 字");
+        if (t.Length == 0) errors.Add(CollectionTexts.TemplateEmpty);
+        if (t.Length > MaxLength) errors.Add(CollectionTexts.TemplateTooLong(MaxLength));
         foreach (Match m in Placeholder().Matches(t))
-            if (!Known.Contains(m.Groups[1].Value)) errors.Add($"不认识的占位符 {{{m.Groups[1].Value}}}，可用：{string.Join("、", Known.Select(k => "{" + k + "}"))}");
-        if (LongNumber().IsMatch(t)) errors.Add("短信模板中不能有身份证号等长串数字");
-        if (errors.Count > 0) throw KaoheException.InvalidFields("短信模板有误", new Dictionary<string, string[]> { ["短信模板"] = [.. errors] });
+            if (!Known.Contains(m.Groups[1].Value)) errors.Add(CollectionTexts.TemplateUnknownPlaceholder(m.Groups[1].Value, Known));
+        if (LongNumber().IsMatch(t)) errors.Add(CollectionTexts.TemplateLongNumber);
+        if (errors.Count > 0) throw KaoheException.InvalidFields(CollectionTexts.TemplateInvalid, new Dictionary<string, string[]> { [CollectionTexts.TemplateField] = [.. errors] });
         return new SmsTemplate(t);
     }
 

@@ -21,32 +21,32 @@ internal static class VerifyContactTrail
         await foreach (var e in db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(ContactRecord))
                            .Select(e => new { e.Id, e.Action, e.EntityId, e.After }).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (e.Action != AuditActions.Create) return (0, $"联系记录 {e.EntityId} 在审计日志第 {e.Id} 条被{e.Action}：联系记录只能追加，不能修改或删除");
+            if (e.Action != AuditActions.Create) return (0, CollectionTexts.TrailChanged(e.EntityId, e.Id, e.Action));
             if (int.TryParse(e.EntityId, out var id)) created[id] = HashIn(e.After);
         }
         var seen = 0;
         await foreach (var r in db.ContactRecords.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             seen++;
-            if (r.ComputeHash() != r.Hash) return (seen, $"联系记录 {r.Id} 的内容被改动过：与其哈希不符");
-            if (!created.Remove(r.Id, out var hash)) return (seen, $"联系记录 {r.Id} 不在审计链中：它不是经由 Kaohe 登记的");
-            if (hash != r.Hash) return (seen, $"联系记录 {r.Id} 与审计链中登记时的内容不符：被改动或调换过");
+            if (r.ComputeHash() != r.Hash) return (seen, CollectionTexts.TrailEdited(r.Id));
+            if (!created.Remove(r.Id, out var hash)) return (seen, CollectionTexts.TrailNotAudited(r.Id));
+            if (hash != r.Hash) return (seen, CollectionTexts.TrailSwapped(r.Id));
         }
-        if (created.Count > 0) return (seen, $"联系记录 {string.Join("、", created.Keys.Order().Take(10))} 已登记却不见了：被删除过");
+        if (created.Count > 0) return (seen, CollectionTexts.TrailRemoved(created.Keys.Order().Take(10)));
 
         // Each record's evidence files: their bytes give their hashes, and the hashes in order give the record's list.
         var files = new Dictionary<int, List<string>>();
         await foreach (var f in db.ContactEvidence.AsNoTracking().OrderBy(f => f.Id).Select(f => new { f.ContactRecordId, f.Id, f.Sha256, f.Content }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(f.Content)) != f.Sha256)
-                return (seen, $"联系记录 {f.ContactRecordId} 的佐证材料（第 {f.Id} 个文件）被改动过：与其哈希不符");
+                return (seen, CollectionTexts.EvidenceEdited(f.ContactRecordId, f.Id));
             (files.TryGetValue(f.ContactRecordId, out var l) ? l : files[f.ContactRecordId] = []).Add(f.Sha256);
         }
         var listed = await db.ContactRecords.AsNoTracking().Where(r => r.EvidenceSha256 != null).Select(r => new { r.Id, r.EvidenceSha256 }).ToListAsync(ct);
         foreach (var r in listed)
             if (!files.Remove(r.Id, out var hashes) || string.Join(",", hashes) != r.EvidenceSha256)
-                return (seen, $"联系记录 {r.Id} 的佐证材料与登记时不符：被删除、替换或增加过");
-        if (files.Count > 0) return (seen, $"联系记录 {files.Keys.Min()} 有登记时没有的佐证材料：被增加过");
+                return (seen, CollectionTexts.EvidenceChanged(r.Id));
+        if (files.Count > 0) return (seen, CollectionTexts.EvidenceAdded(files.Keys.Min()));
         return (seen, null);
     }
 

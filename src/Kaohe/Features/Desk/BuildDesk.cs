@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kaohe.Common.Time;
 using Kaohe.Domain.Accounts;
 
@@ -27,20 +26,4 @@ public sealed class BuildDesk(IEnumerable<IDeskSource> sources, TimeProvider clo
             .OrderBy(e => e.DaysLeft ?? int.MaxValue).ToList();
         return new DeskView(today, entries);
     }
-}
-
-public static class DeskTexts
-{
-    public static string Countdown(int daysLeft, DateOnly due)
-    {
-        var date = due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return daysLeft switch
-        {
-            < 0 => $"已逾期 {-daysLeft} 天（{date} 截止）",
-            0 => $"今天截止（{date}）",
-            _ => $"还有 {daysLeft} 天（{date} 截止）",
-        };
-    }
-
-    public const string Empty = "目前没有待办事项。";
 }

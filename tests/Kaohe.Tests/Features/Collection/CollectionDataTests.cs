@@ -203,9 +203,9 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         var detail = await db.Run<ShowCollectionCase, CaseDetail>(h => h.HandleAsync(c.Id, county));
         var files = detail.Trail.Single(t => t.Id == record.Id).Evidence;
         Assert.Equal([("现场.png", "image/png"), ("通话.mp3", "audio/mpeg")], files.Select(f => (f.FileName, f.ContentType)));
-        Assert.Equal(png, (await db.Run<ShowCollectionCase, ContactEvidence?>(h => h.EvidenceAsync(files[0].Id, county)))!.Content);
+        Assert.Equal(png, (await db.Run<OpenContactEvidence, ContactEvidence>(h => h.HandleAsync(files[0].Id, county))).Content);
         var other = await CountyAsync(db, "410103");
-        Assert.Null(await db.Run<ShowCollectionCase, ContactEvidence?>(h => h.EvidenceAsync(files[0].Id, other)));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<OpenContactEvidence, ContactEvidence>(h => h.HandleAsync(files[0].Id, other)))).Kind);
         Task<AuditVerification> Verify() => db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync());
         Assert.True((await Verify()).IsIntact);
 
@@ -278,7 +278,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         var cases = await CasesAsync(db);
         var (a, b) = (cases.Single(c => c.BorrowerName == "张三"), cases.Single(c => c.BorrowerName == "李四"));
 
-        var (csv, name) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (csv, name) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Csv));
         Assert.Equal("中牟县电话催收清单-20250630.csv", name);
         var lines = System.Text.Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.Equal("案件编号,借款人,合同编号,逾期本息（元）,逾期天数,账龄,联系次数,最近联系,承诺还款,联系时间,联系方式,联系对象,联系结果,承诺金额（元）,承诺还款日期,备注,下一步工作,下一步日期", lines[0]);
@@ -295,7 +295,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         bad.Add("999999,某人,X,0,0,,0,,," + "2025-06-29 08:00,打电话,借款学生,无人接听,,,,,");
         bad.Add(bad[rowA]);
         var rejected = await Assert.ThrowsAsync<ImportRejectedException>(() =>
-            db.Run<CallList, CallListImportResult>(h => h.ImportAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", bad))), "清单.csv", county)));
+            db.Run<ImportCallList, CallListImportResult>(h => h.HandleAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", bad))), "清单.csv", county)));
         var messages = rejected.ImportErrors.Select(e => e.ToString()).ToList();
         Assert.Contains(messages, m => m.StartsWith($"第 {bad.Count - 1} 行“联系方式”列：“打电话”不是可选的值", StringComparison.Ordinal));
         Assert.Contains(messages, m => m == $"第 {rowB + 1} 行“联系时间”列：{CollectionTexts.InFuture}");
@@ -304,14 +304,14 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         Assert.Equal(0, await db.Query(c => c.ContactRecords.CountAsync(r => r.UnitId == a.UnitId)));
 
         // The good file in GBK: one record, the empty row skipped; the XLSX offers the catalogue as drop-downs.
-        var result = await db.Run<CallList, CallListImportResult>(h => h.ImportAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", filled), gbk: true)), "清单.csv", county));
+        var result = await db.Run<ImportCallList, CallListImportResult>(h => h.HandleAsync(new MemoryStream(Kaohe.Tests.Infrastructure.Files.Csv(string.Join("\n", filled), gbk: true)), "清单.csv", county));
         Assert.Equal((1, 1), (result.Records, result.RowsLeftEmpty));
         var record = await db.Query(c => c.ContactRecords.SingleAsync(r => r.CaseId == a.Id));
         Assert.Equal((ContactResult.Promised, 700_00L, new DateOnly(2025, 7, 15), "本人承诺"), (record.Result, record.PromisedFen!.Value, record.PromisedOn!.Value, record.Notes));
         Assert.Equal(new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc), record.ContactedAtUtc); // 08:00 Beijing
         Assert.True((await db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync())).IsIntact);
 
-        var (xlsx, _) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Xlsx));
+        var (xlsx, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Xlsx));
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var lists = book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>()
             .ToDictionary(v => v.SequenceOfReferences!.InnerText ?? "", v => v.Formula1!.Text ?? "");
@@ -327,7 +327,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         var rows = Enumerable.Range(1, n).Select(k => $"中牟县,HT-{k},{Id($"4101221999{k / 28 % 12 + 1:D2}{k % 28 + 1:D2}{k % 1000:D3}")},借款人{k},2021-12-20,450.00,50.00,0,0,\n");
         await ImportAsync(db, Header + string.Concat(rows));
         var county = await CountyAsync(db);
-        var (csv, _) = await db.Run<CallList, (byte[], string)>(h => h.ExportAsync(county.UnitId!.Value, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (csv, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(county.UnitId!.Value, county, Kaohe.Features.Units.TableFormat.Csv));
         Assert.Equal(n + 1, System.Text.Encoding.UTF8.GetString(csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var page = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(county.UnitId!.Value, county, pageSize: 10_000));
         Assert.Equal((ListCollectionQueue.MaxPageSize, n, 2), (page.Lines.Count, page.Total, page.Pages));

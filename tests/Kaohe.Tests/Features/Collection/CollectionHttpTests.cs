@@ -121,4 +121,22 @@ public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<Ka
         Assert.DoesNotContain("/Collection/Queue/", overview);
         Assert.Contains("二七区", overview);
     }
+
+    [Fact]
+    public async Task TheApi_RefusesABadCallList_AndAMissingEvidenceFile_AsProblemDetails()
+    {
+        var (_, caseId) = await OpenCaseAsync("二七区");
+        var erqi = await app.SignedInAsync("erqi");
+        var csv = $"案件编号,联系时间,联系方式,联系对象,联系结果\n{caseId},2026-01-05 10:00,飞鸽,借款人,未接通\n";
+        var rejected = await erqi.PostAsync("/api/collection/calls?fileName=calls.csv", new ByteArrayContent(Files.Csv(csv)) { Headers = { { "Content-Type", "text/csv" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+        Assert.Equal("application/problem+json", rejected.Content.Headers.ContentType!.MediaType);
+        using var problem = JsonDocument.Parse(await rejected.Content.ReadAsStringAsync());
+        Assert.EndsWith("处错误，未写入任何数据", problem.RootElement.GetProperty("title").GetString());
+        Assert.Contains("不是可选的值", problem.RootElement.GetProperty("errors").GetProperty("第2行·联系方式")[0].GetString());
+
+        var missing = await erqi.GetAsync("/api/collection/evidence/999999");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+    }
 }

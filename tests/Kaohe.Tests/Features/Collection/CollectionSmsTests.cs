@@ -50,7 +50,7 @@ public sealed class CollectionSmsTests
         await using var platform = await LocalSmsPlatform.StartAsync();
         var (db, county, unit) = await SetUpAsync(platform);
         await using var _ = db;
-        var result = await db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, county));
+        var result = await db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, county));
         Assert.Equal((2, 0, 0), (result.Sent, result.NotSent, result.WithoutPhone));
         var received = platform.Received.ToList();
         Assert.Equal(["13800000001", "13900000002"], received.Select(r => r.Phone).Order());
@@ -71,12 +71,12 @@ public sealed class CollectionSmsTests
         var (db, county, unit) = await SetUpAsync(platform);
         await using var _ = db;
         platform.Answer = LocalSmsPlatform.Mode.Refuse;
-        var refused = await db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, county));
+        var refused = await db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, county));
         Assert.Equal((0, 2), (refused.Sent, refused.NotSent));
         Assert.All(refused.Lines, l => Assert.Equal((SmsOutcome.Refused, "短信平台拒绝（HTTP 402）：余额不足"), (l.Outcome, l.Detail)));
 
         platform.Answer = LocalSmsPlatform.Mode.Hang;
-        var hung = await db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, county, QueueTab.All));
+        var hung = await db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, county, QueueTab.All));
         Assert.All(hung.Lines, l => Assert.Equal((SmsOutcome.TimedOut, "短信平台 1 秒内未应答"), (l.Outcome, l.Detail)));
         var results = await db.Query(c => c.ContactRecords.Where(r => r.UnitId == unit).Select(r => r.Result).ToListAsync());
         Assert.Equal(4, results.Count(r => r == ContactResult.SmsFailed));
@@ -88,13 +88,13 @@ public sealed class CollectionSmsTests
         await using var platform = await LocalSmsPlatform.StartAsync();
         var (db, county, unit) = await SetUpAsync(platform);
         await using var _ = db;
-        var bad = await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, "{姓名}，身份证{身份证号}", county)));
+        var bad = await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, "{姓名}，身份证{身份证号}", county)));
         Assert.Contains("不认识的占位符 {身份证号}", bad.Errors["短信模板"].Single());
-        Assert.Equal(CollectionTexts.SmsClosed, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, county, QueueTab.Closed)))).Title);
+        Assert.Equal(CollectionTexts.SmsClosed, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, county, QueueTab.Closed)))).Title);
         var city = county with { Role = Role.CityReviewer, UnitId = null };
-        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.SendAsync(unit, Template, city)))).Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, city)))).Kind);
 
-        var (file, name, count) = await db.Run<SendReminders, (byte[], string, int)>(h => h.BatchAsync(unit, Template, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (file, name, count) = await db.Run<ExportReminderBatch, (byte[], string, int)>(h => h.HandleAsync(unit, Template, county, Kaohe.Features.Units.TableFormat.Csv));
         Assert.Equal((2, "中牟县催收短信-20250630.csv"), (count, name));
         var text = System.Text.Encoding.UTF8.GetString(file);
         Assert.Contains("13800000001,张三同学：", text);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Kaohe.Tests.Security;
+namespace Kaohe.Tests.Web.Security;
 
 /// <summary>A unit of the demo with its city group, one borrower of its ledger and one open collection case (0 when it has none).</summary>
 public sealed record MatrixUnit(int Id, int City, long Borrower, int Case);

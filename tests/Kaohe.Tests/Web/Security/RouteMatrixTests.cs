@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Kaohe.Tests.Security;
+namespace Kaohe.Tests.Web.Security;
 
 /// <summary>
 /// Every route of the web app (pages and API, read from the app's endpoint data source) called by anonymous and by
