@@ -119,4 +119,38 @@ public sealed class StageFlowTests
         Assert.True(campaign.IsSealed);
         Assert.Equal(ErrorKind.Conflict, Assert.Throws<KaoheException>(() => campaign.OpenStage(Stage.SelfCheck)).Kind);
     }
+
+    [Fact]
+    public void DrawnAndUndrawn_MoveTheStep_OnlyBetweenFieldVisitAndScored()
+    {
+        var unit = new CampaignUnit();
+        unit.MarkSampled();
+        Assert.Equal((UnitStep.SelfCheck, true), (unit.Step, unit.IsSampled)); // a unit still at self-check only carries the mark
+        unit.Unsample();
+        Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
+        Score(unit, Stage.ExpertReview, 90);
+        Assert.Equal(UnitStep.Scored, unit.Step);
+        unit.MarkSampled();
+        Assert.Equal(UnitStep.FieldVisit, unit.Step);
+        unit.Unsample();
+        Assert.Equal((UnitStep.Scored, false), (unit.Step, unit.IsSampled));
+    }
+
+    [Fact]
+    public void UnitScoredOutsideTheFlow_ArrivesAtTheDecision_WithItsVisitDone()
+    {
+        var unit = new CampaignUnit { ComputedGrade = Grade.Good };
+        unit.ArriveScored(sampled: true);
+        Assert.Equal((UnitStep.Scored, true), (unit.Step, unit.IsSampled));
+        unit.Decide(Grade.Good, null, null, null, null);
+        Assert.Equal(Grade.Good, unit.FinalGrade);
+    }
+
+    [Fact]
+    public void Seal_RecordsTheCountPerGrade_AsTheSealAlwaysWroteIt()
+    {
+        var campaign = new Campaign { Title = "t", Units = [new CampaignUnit { FinalGrade = Grade.Excellent }, new CampaignUnit { FinalGrade = Grade.Excellent }, new CampaignUnit { FinalGrade = Grade.Pass }] };
+        // the text the string-built seal wrote, so audit entries old and new read alike
+        Assert.Equal("{\"优秀\":2,\"良好\":0,\"合格\":1,\"不合格\":0}", Kaohe.Features.Assessment.SealResults.CountsJson(campaign));
+    }
 }
