@@ -36,7 +36,7 @@ internal static class CampaignCommands
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
             var c = await sp.GetRequiredService<CreateCampaign>().HandleAsync(new NewCampaign(p.GetValue(year), p.GetValue(start), p.GetValue(end)), UserScope.System, ct);
-            Console.WriteLine($"已新建考核 {c.Id}：{c.Title}，{c.Units.Count} 个单位");
+            Console.WriteLine(AssessmentTexts.CampaignCreated(c.Id, c.Title, c.Units.Count));
             return 0;
         });
         return cmd;
@@ -83,7 +83,7 @@ internal static class CampaignCommands
         {
             var r = await sp.GetRequiredService<DrawFieldVisits>().HandleAsync(p.GetValue(Id),
                 new DrawRequest(p.GetValue(perCity), p.GetValue(seed), p.GetValue(include) ?? [], p.GetValue(exclude) ?? []), UserScope.System, ct);
-            Console.WriteLine($"抽取 {r.UnitIds.Count} 个单位（种子 {r.Seed}，记录 {r.DrawId}）：{string.Join(",", r.UnitIds)}");
+            Console.WriteLine(AssessmentTexts.DrawRecorded(r.UnitIds, r.Seed, r.DrawId));
             return 0;
         });
         return cmd;
@@ -98,7 +98,7 @@ internal static class CampaignCommands
             if (p.GetValue(confirm))
                 Console.WriteLine(AssessmentTexts.ComputedConfirmed(await sp.GetRequiredService<ConfirmComputedGrades>().HandleAsync(p.GetValue(Id), UserScope.System, ct)));
             await sp.GetRequiredService<SealResults>().HandleAsync(p.GetValue(Id), UserScope.System, ct);
-            Console.WriteLine("考核已封存");
+            Console.WriteLine(AssessmentTexts.SealedShort);
             return 0;
         });
         return cmd;

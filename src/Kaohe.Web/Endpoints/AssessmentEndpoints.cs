@@ -31,7 +31,7 @@ internal static class AssessmentEndpoints
 
     public static void MapAssessmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns").WithTags("考核").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapGroup("/api/campaigns").WithTags(AssessmentTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/", ListCampaigns);
         api.MapGet("/{id:int}", GetCampaign).Refuses(ErrorKind.NotFound);
         api.MapPost("/", CreateCampaign).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
@@ -51,7 +51,7 @@ internal static class AssessmentEndpoints
         api.MapGet("/{id:int}/units/{unitId:int}/evidence", ListEvidence).Refuses(ErrorKind.NotFound);
         api.MapPost("/{id:int}/units/{unitId:int}/evidence/{stage}", AttachEvidence).RequireAuthorization(Policies.Writer)
             .Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict).DisableAntiforgery(); // the auth cookie is SameSite=Lax: a cross-site POST carries no cookie
-        app.MapGet("/api/evidence/{fileId:int}", GetEvidenceFile).WithTags("考核").RequireAuthorization(Policies.SignedIn)
+        app.MapGet("/api/evidence/{fileId:int}", GetEvidenceFile).WithTags(AssessmentTexts.ApiTag).RequireAuthorization(Policies.SignedIn)
             .Produces<byte[]>(StatusCodes.Status200OK, EvidenceTypes[0], EvidenceTypes[1..]).Refuses(ErrorKind.NotFound);
 
         api.MapPost("/{id:int}/experts/assign", AssignExperts).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Conflict);
@@ -66,7 +66,7 @@ internal static class AssessmentEndpoints
         api.MapPost("/{id:int}/workbook/{stage}", UploadScoringWorkbook).RequireAuthorization(Policies.Writer).AcceptsTable()
             .Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
 
-        var schemes = app.MapGroup("/api/schemes").WithTags("考核指标体系").RequireAuthorization(Policies.SignedIn);
+        var schemes = app.MapGroup("/api/schemes").WithTags(AssessmentTexts.SchemesApiTag).RequireAuthorization(Policies.SignedIn);
         schemes.MapGet("/", ListSchemes);
         schemes.MapGet("/{id:int}/export", ExportScheme).Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound);
         schemes.MapPost("/import", ImportScheme).RequireAuthorization(Policies.ProvinceAdmin).AcceptsTable().Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);

@@ -34,6 +34,32 @@ public static class AssessmentTexts
     public const string SchemeFileName = "考核指标体系";
 
     public static string WorkbookFileName(Stage stage) => $"{stage.ChineseName()}评分表";
+    public const string ExpertsOwnCity = "专家不能评审本人所在市的单位";
+    public const string ExpertReviewedLastYear = "专家上一年度已评审过该单位";
+    public const string ApiTag = "考核";
+    public const string SchemesApiTag = "考核指标体系";
+    public const string SealedShort = "考核已封存";
+
+    // The scoring workbook's and the scheme file's cell errors (the column names are the formats', in their files).
+    public const string NoDataRows = "文件中没有数据行";
+    public const string NoIndicators = "文件中没有指标";
+    public const string NameMissing = "名称不能为空";
+    public static string NotYourUnit(string text, Stage stage) => $"“{text}”不是您在{stage.ChineseName()}阶段可评分的单位";
+    public static string IndicatorTwice(string code) => $"指标 {code} 在本文件中重复";
+    public static string NotScorableCell(string code) => $"“{code}”不是可评分的指标";
+    public static string NoPoints(string code) => $"指标 {code} 未填得分";
+    public static string NotNumber(string text) => $"“{text}”不是数字";
+    public static string YesOrNo(string text) => $"“{text}”应填 是 或 否";
+    public static string CodeForm(string code) => $"编号“{code}”应为 1、1.2 或 1.2.3 的形式";
+    public static string PointsNotNonNegative(string text) => $"分值“{text}”不是非负数";
+    public static string KindUnknown(string text) => $"类型“{text}”应为 人工评分、数据计算 或 一票否决";
+    public static string GradeUnknown(string text) => $"等级“{text}”应为 优秀、良好、合格 或 不合格";
+    public static string CodeTwice(string code) => $"编号“{code}”重复";
+    public static string ParentMissing(string code) => $"找不到上级“{code}”";
+    public static string PointsDontAddUp(string title, decimal points, decimal children) => $"“{title}”分值 {points:0.##} 与下级合计 {children:0.##} 不一致";
+
+    public static string CampaignCreated(int id, string title, int units) => $"已新建考核 {id}：{title}，{units} 个单位";
+    public static string DrawRecorded(IReadOnlyList<int> units, int seed, int drawId) => $"抽取 {units.Count} 个单位（种子 {seed}，记录 {drawId}）：{string.Join(",", units)}";
     public static string CampaignTitle(int year) => $"{year}年度生源地信用助学贷款工作考核";
     public static string UnknownStage(string text) => $"未知的阶段“{text}”";
     public static string NotScorable(string code) => $"指标 {code} 不是可评分的指标";

@@ -30,14 +30,14 @@ public sealed class UploadScoringWorkbook(KaoheDbContext db, ScoreStage score, S
         {
             if (!int.TryParse(map.Get(row, "单位编号"), out var unitId) || !units.TryGetValue(unitId, out var unit))
             {
-                errors.Add(new(row.Number, "单位编号", $"“{map.Get(row, "单位编号")}”不是您在{stage.ChineseName()}阶段可评分的单位"));
+                errors.Add(new(row.Number, "单位编号", AssessmentTexts.NotYourUnit(map.Get(row, "单位编号"), stage)));
                 continue;
             }
             if (!readings.ContainsKey(unitId)) (readings[unitId], entries[unitId]) = (await ledger.ReadAsync(unit, scope, ct), []);
-            if (!seen.Add((unitId, map.Get(row, "指标编号")))) { errors.Add(new(row.Number, "指标编号", $"指标 {map.Get(row, "指标编号")} 在本文件中重复")); continue; }
+            if (!seen.Add((unitId, map.Get(row, "指标编号")))) { errors.Add(new(row.Number, "指标编号", AssessmentTexts.IndicatorTwice(map.Get(row, "指标编号")))); continue; }
             if (WorkbookCell.Parse(row, map, unit.Campaign.Scheme!, readings[unitId], errors, notices) is { } entry) entries[unitId].Add(entry);
         }
-        if (file.Rows.Count == 0) errors.Add(new(0, null, "文件中没有数据行"));
+        if (file.Rows.Count == 0) errors.Add(new(0, null, AssessmentTexts.NoDataRows));
         if (errors.Count > 0) throw new ImportRejectedException(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
