@@ -58,22 +58,18 @@ public sealed class DetailsModel(GetCampaign get, CampaignResults results, Campa
         {
             if (file is null) throw KaoheException.Invalid(AssessmentTexts.ChooseWorkbookFile);
             await using var stream = file.OpenReadStream();
-            try
-            {
-                var r = await h.HandleAsync(id, stage, TabularFile.Read(stream, file.FileName), submit, s);
-                return AssessmentTexts.WorkbookImported(r.Units, r.Scores, r.Submitted, r.Notices);
-            }
-            catch (ImportRejectedException e) { throw KaoheException.Invalid(AssessmentTexts.WorkbookRejected(e.ImportErrors)); }
+            var r = await h.HandleAsync(id, stage, TabularFile.Read(stream, file.FileName), submit, s);
+            return AssessmentTexts.WorkbookImported(r.Units, r.Scores, r.Submitted, r.Notices);
         });
 
-    /// <summary>Runs an action and comes back to the campaign with its message, or the refusal shown as the error.</summary>
+    /// <summary>Runs an action and comes back to the campaign with its message, or the refusal shown as the error (a rejected file with its first errors).</summary>
     private Task<IActionResult> Act(int id, Func<UserScope, Task<string>> action) => this.RunAsync(async () =>
     {
         Message = await action(User.Scope());
         return Redirect($"/Campaigns/Details/{id}");
     }, e =>
     {
-        Error = e.Message;
+        Error = e is ImportRejectedException file ? AssessmentTexts.WorkbookRejected(file.ImportErrors) : e.Message;
         return Task.FromResult<IActionResult>(Redirect($"/Campaigns/Details/{id}"));
     });
 }

@@ -26,7 +26,9 @@ public sealed class ReassignExpert(KaoheDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditAction, nameof(ExpertAssignment), current.Id.ToString(CultureInfo.InvariantCulture), unitId,
-            $"{{\"expert\":{fromExpertId}}}", $"{{\"expert\":{toExpertId}}}", reason.Trim()), ct);
+            Expert(fromExpertId), Expert(toExpertId), reason.Trim()), ct);
         await tx.CommitAsync(ct);
     }
+
+    private static string Expert(int id) => AssessmentAudit.Json(new Dictionary<string, int> { ["expert"] = id });
 }

@@ -22,7 +22,9 @@ public sealed class ReturnUnit(KaoheDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditAction, nameof(CampaignUnit), unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
-            $"{{\"step\":\"{AssessmentTexts.StepName(from)}\"}}", $"{{\"step\":\"{AssessmentTexts.StepName(unit.Step)}\"}}", reason), ct);
+            Step(from), Step(unit.Step), reason), ct);
         await tx.CommitAsync(ct);
     }
+
+    private static string Step(UnitStep step) => AssessmentAudit.Json(new Dictionary<string, string> { ["step"] = AssessmentTexts.StepName(step) });
 }

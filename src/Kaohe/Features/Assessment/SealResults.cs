@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -12,9 +10,6 @@ namespace Kaohe.Features.Assessment;
 public sealed class SealResults(KaoheDbContext db)
 {
     public const string SealAction = "封存";
-
-    // The Chinese grade names as they are, not \u-escaped: the audit entry (and its hash) keeps the text the seal always wrote.
-    private static readonly JsonSerializerOptions Plain = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public async Task HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
     {
@@ -28,5 +23,5 @@ public sealed class SealResults(KaoheDbContext db)
 
     /// <summary>{"优秀":122,"良好":41,…} in the notice's order of grades.</summary>
     public static string CountsJson(Campaign campaign) =>
-        JsonSerializer.Serialize(Grades.InNoticeOrder.ToDictionary(g => g.ChineseName(), g => campaign.Units.Count(u => u.FinalGrade == g)), Plain);
+        AssessmentAudit.Json(Grades.InNoticeOrder.ToDictionary(g => g.ChineseName(), g => campaign.Units.Count(u => u.FinalGrade == g)));
 }

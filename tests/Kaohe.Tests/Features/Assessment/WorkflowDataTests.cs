@@ -48,7 +48,8 @@ public abstract class WorkflowDataTests(DatabaseProvider provider)
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.CityReview, full), city))).Kind);
         await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.CityReview, admin); return true; });
         await db.Run<ReturnUnit, bool>(async h => { await h.HandleAsync(campaign, erqi, Stage.SelfCheck, "佐证材料不全", city); return true; });
-        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == ReturnUnit.AuditAction && e.Reason == "佐证材料不全" && e.UnitId == erqi)));
+        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == ReturnUnit.AuditAction && e.Reason == "佐证材料不全" && e.UnitId == erqi
+            && e.Before == "{\"step\":\"待市级主评\"}" && e.After == "{\"step\":\"县级自查中\"}")));
         await Score(db, campaign, erqi, new(Stage.SelfCheck, full, Submit: true), county);
 
         var lower = await PointsAsync(db, campaign, 0.85m);
