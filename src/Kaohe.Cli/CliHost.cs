@@ -70,7 +70,7 @@ internal static class CliHost
             return 2;
         }
         catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException
-            or KeyNotFoundException or Kaohe.Domain.Assessment.AssessmentRuleException)
+            or KeyNotFoundException)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Message}[/]");
             return 2;

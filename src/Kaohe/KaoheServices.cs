@@ -47,12 +47,16 @@ public static class KaoheServices
         typeof(Features.Accounts.ManageUsers), typeof(Features.Accounts.SignIn),
         // Assessment
         typeof(Features.Assessment.AssessmentDemoStep), typeof(Features.Assessment.AssignExperts), typeof(Features.Assessment.AttachEvidence),
-        typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CompareStages),
-        typeof(Features.Assessment.CreateCampaign), typeof(Features.Assessment.DecideAndSeal), typeof(Features.Assessment.DrawFieldVisits),
-        typeof(Features.Assessment.ExportScheme), typeof(Features.Assessment.GetCampaignUnit), typeof(Features.Assessment.ImportScheme),
-        typeof(Features.Assessment.ListCampaigns), typeof(Features.Assessment.RecordFinding), typeof(Features.Assessment.ReturnUnit),
-        typeof(Features.Assessment.ReviseScheme), typeof(Features.Assessment.ScheduleStage), typeof(Features.Assessment.ScoreFromLedger),
-        typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.ScoringWorkbook),
+        typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CloseStage),
+        typeof(Features.Assessment.CompareStages), typeof(Features.Assessment.ConfirmComputedGrades), typeof(Features.Assessment.CreateCampaign),
+        typeof(Features.Assessment.DecideGrades), typeof(Features.Assessment.DownloadScoringWorkbook), typeof(Features.Assessment.DrawFieldVisits),
+        typeof(Features.Assessment.EnsureDefaultScheme), typeof(Features.Assessment.ExportScheme), typeof(Features.Assessment.GetCampaign),
+        typeof(Features.Assessment.GetCampaignUnit), typeof(Features.Assessment.GetEvidenceFile), typeof(Features.Assessment.ImportScheme),
+        typeof(Features.Assessment.ListCampaigns), typeof(Features.Assessment.ListEvidence), typeof(Features.Assessment.ListFindings),
+        typeof(Features.Assessment.ListSchemes), typeof(Features.Assessment.OpenStage), typeof(Features.Assessment.ReassignExpert),
+        typeof(Features.Assessment.RecordFinding), typeof(Features.Assessment.ReturnUnit), typeof(Features.Assessment.ReviseScheme),
+        typeof(Features.Assessment.ScoreFromLedger), typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.SealResults),
+        typeof(Features.Assessment.UploadScoringWorkbook),
         // Audit
         typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Assessment;
@@ -35,7 +36,7 @@ internal static class CampaignCommands
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
             var c = await sp.GetRequiredService<CreateCampaign>().HandleAsync(new NewCampaign(p.GetValue(year), p.GetValue(start), p.GetValue(end)), UserScope.System, ct);
-            Console.WriteLine($"已新建考核 {c.Id}：{c.Title}，{c.Units.Count} 个单位");
+            Console.WriteLine(AssessmentTexts.CampaignCreated(c.Id, c.Title, c.Units.Count));
             return 0;
         });
         return cmd;
@@ -47,11 +48,10 @@ internal static class CampaignCommands
         var cmd = new Command(name, open ? "开放阶段" : "结束阶段") { Id, stage };
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
-            if (!Stages.TryParse(p.GetValue(stage), out var s)) throw new ArgumentException($"未知的阶段“{p.GetValue(stage)}”");
-            var h = sp.GetRequiredService<ScheduleStage>();
-            if (open) await h.OpenAsync(p.GetValue(Id), s, UserScope.System, ct);
-            else await h.CloseAsync(p.GetValue(Id), s, UserScope.System, ct);
-            Console.WriteLine($"{s.ChineseName()}阶段已{(open ? "开放" : "结束")}");
+            if (!Stages.TryParse(p.GetValue(stage), out var s)) throw KaoheException.Invalid(AssessmentTexts.UnknownStage(p.GetValue(stage) ?? ""));
+            if (open) await sp.GetRequiredService<OpenStage>().HandleAsync(p.GetValue(Id), s, UserScope.System, ct);
+            else await sp.GetRequiredService<CloseStage>().HandleAsync(p.GetValue(Id), s, UserScope.System, ct);
+            Console.WriteLine(AssessmentTexts.StageToggled(s, open));
             return 0;
         });
         return cmd;
@@ -62,7 +62,7 @@ internal static class CampaignCommands
         var cmd = new Command("results", "按等级和市统计考核结果") { Id };
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
-            var r = await sp.GetRequiredService<CampaignResults>().HandleAsync(p.GetValue(Id), UserScope.System, ct) ?? throw new KeyNotFoundException(AssessmentTexts.NotFound);
+            var r = await sp.GetRequiredService<CampaignResults>().HandleAsync(p.GetValue(Id), UserScope.System, ct);
             var table = new Table().AddColumns(["市", "单位", .. Grades.InNoticeOrder.Select(g => g.ChineseName()), "优秀率"]);
             foreach (var c in r.Cities) table.AddRow([Markup.Escape(c.City), $"{c.Units}", .. Grades.InNoticeOrder.Select(g => $"{c.Counts[g]}"), c.ExcellentRate]);
             table.AddRow(["合计", $"{r.Units}", .. Grades.InNoticeOrder.Select(g => $"{r.Counts[g]}"), r.ExcellentRate]);
@@ -83,7 +83,7 @@ internal static class CampaignCommands
         {
             var r = await sp.GetRequiredService<DrawFieldVisits>().HandleAsync(p.GetValue(Id),
                 new DrawRequest(p.GetValue(perCity), p.GetValue(seed), p.GetValue(include) ?? [], p.GetValue(exclude) ?? []), UserScope.System, ct);
-            Console.WriteLine($"抽取 {r.UnitIds.Count} 个单位（种子 {r.Seed}，记录 {r.DrawId}）：{string.Join(",", r.UnitIds)}");
+            Console.WriteLine(AssessmentTexts.DrawRecorded(r.UnitIds, r.Seed, r.DrawId));
             return 0;
         });
         return cmd;
@@ -95,10 +95,10 @@ internal static class CampaignCommands
         var cmd = new Command("seal", "封存考核结果（之后只读）") { Id, confirm };
         CliHost.Run(cmd, async (sp, p, ct) =>
         {
-            var h = sp.GetRequiredService<DecideAndSeal>();
-            if (p.GetValue(confirm)) Console.WriteLine($"按计算等级确定 {await h.ConfirmComputedAsync(p.GetValue(Id), UserScope.System, ct)} 个单位");
-            await h.SealAsync(p.GetValue(Id), UserScope.System, ct);
-            Console.WriteLine("考核已封存");
+            if (p.GetValue(confirm))
+                Console.WriteLine(AssessmentTexts.ComputedConfirmed(await sp.GetRequiredService<ConfirmComputedGrades>().HandleAsync(p.GetValue(Id), UserScope.System, ct)));
+            await sp.GetRequiredService<SealResults>().HandleAsync(p.GetValue(Id), UserScope.System, ct);
+            Console.WriteLine(AssessmentTexts.SealedShort);
             return 0;
         });
         return cmd;

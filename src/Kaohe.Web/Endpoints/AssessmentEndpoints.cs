@@ -1,8 +1,9 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Assessment;
-using Kaohe.Features.Units;
 using Kaohe.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kaohe.Web.Endpoints;
 
@@ -10,127 +11,193 @@ public sealed record ReturnRequest(string To, string Reason);
 
 public sealed record AdjustRequest(int UnitId, int FromExpertId, int ToExpertId, string Reason);
 
-/// <summary>The assessment API: campaigns, stages, scoring, returns, experts, field-visit draw, decision and seal. Scope is the handlers'.</summary>
+/// <summary>The id of what a request created (a campaign, a finding, an evidence file, a scheme version).</summary>
+public sealed record CreatedId(int Id);
+
+/// <summary>A stage's scores as saved: the total, the cap a veto sets, and whether it was submitted (locked).</summary>
+public sealed record StageScored(Stage Stage, decimal Total, Grade? VetoCap, bool Submitted);
+
+/// <summary>How many units got their computed grade confirmed.</summary>
+public sealed record ComputedConfirmed(int Confirmed);
+
+/// <summary>
+/// The assessment API: campaigns, stages, scoring, returns, experts, field-visit draw, decision and seal, schemes.
+/// Scope and roles are the handlers' (<see cref="AssessmentPermissions"/>); their refusals are problem details.
+/// </summary>
 internal static class AssessmentEndpoints
 {
+    private static readonly string[] EvidenceTypes =
+        ["application/pdf", "image/jpeg", "image/png", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Uploads.Xlsx];
+
     public static void MapAssessmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns").WithTags("考核").RequireAuthorization(Policies.SignedIn);
-        api.MapGet("/", async (ListCampaigns h, HttpContext ctx) => TypedResults.Ok(await h.HandleAsync(ctx.User.Scope())));
-        api.MapGet("/{id:int}", (int id, ListCampaigns h, HttpContext ctx) => Guard(async () => Found(await h.GetAsync(id, ctx.User.Scope()))));
-        api.MapPost("/", (NewCampaign req, CreateCampaign h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(new { (await h.HandleAsync(req, ctx.User.Scope())).Id }))).RequireAuthorization(Policies.ProvinceAdmin);
-        api.MapPost("/{id:int}/stages/{stage}/{action:regex(^(open|close)$)}", (int id, string stage, string action, ScheduleStage h, HttpContext ctx) => Guard(async () =>
-        {
-            var s = ParseStage(stage);
-            if (action == "open") await h.OpenAsync(id, s, ctx.User.Scope());
-            else await h.CloseAsync(id, s, ctx.User.Scope());
-            return TypedResults.NoContent();
-        })).RequireAuthorization(Policies.ProvinceAdmin);
+        var api = app.MapGroup("/api/campaigns").WithTags(AssessmentTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/", ListCampaigns);
+        api.MapGet("/{id:int}", GetCampaign).Refuses(ErrorKind.NotFound);
+        api.MapPost("/", CreateCampaign).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapPost("/{id:int}/stages/{stage}/{action:regex(^(open|close)$)}", ScheduleStage)
+            .RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
 
-        api.MapGet("/{id:int}/results", (int id, CampaignResults h, HttpContext ctx) => Guard(async () => Found(await h.HandleAsync(id, ctx.User.Scope()))));
-        api.MapGet("/{id:int}/progress", (int id, CampaignProgress h, HttpContext ctx) => Guard(async () => Found(await h.HandleAsync(id, ctx.User.Scope()))));
-        api.MapGet("/{id:int}/comparison", (int id, CompareStages h, HttpContext ctx) => Guard(async () => Found(await h.HandleAsync(id, ctx.User.Scope()))));
-        api.MapGet("/{id:int}/units/{unitId:int}", (int id, int unitId, GetCampaignUnit h, HttpContext ctx) => Guard(async () => Found(await h.HandleAsync(id, unitId, ctx.User.Scope()))));
+        api.MapGet("/{id:int}/results", CampaignResults).Refuses(ErrorKind.NotFound);
+        api.MapGet("/{id:int}/progress", CampaignProgress).Refuses(ErrorKind.NotFound);
+        api.MapGet("/{id:int}/comparison", CompareStages).Refuses(ErrorKind.NotFound);
+        api.MapGet("/{id:int}/units/{unitId:int}", GetCampaignUnit).Refuses(ErrorKind.NotFound);
 
-        api.MapPut("/{id:int}/units/{unitId:int}/stages/{stage}", (int id, int unitId, string stage, StageScoring req, ScoreStage h, HttpContext ctx) => Guard(async () =>
-        {
-            var r = await h.HandleAsync(id, unitId, req with { Stage = ParseStage(stage) }, ctx.User.Scope());
-            return TypedResults.Ok(new { r.Stage, r.Total, r.VetoCap, Submitted = r.IsSubmitted });
-        })).RequireAuthorization(Policies.Writer);
-        api.MapPost("/{id:int}/units/{unitId:int}/return", (int id, int unitId, ReturnRequest req, ReturnUnit h, HttpContext ctx) => Guard(async () =>
-        {
-            await h.HandleAsync(id, unitId, ParseStage(req.To), req.Reason, ctx.User.Scope());
-            return TypedResults.NoContent();
-        })).RequireAuthorization(Policies.Writer);
+        api.MapPut("/{id:int}/units/{unitId:int}/stages/{stage}", ScoreStage).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/units/{unitId:int}/return", ReturnUnit).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
 
-        api.MapGet("/{id:int}/units/{unitId:int}/findings", async (int id, int unitId, RecordFinding h, HttpContext ctx) =>
-            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
-        api.MapPost("/{id:int}/units/{unitId:int}/findings", (int id, int unitId, NewFinding req, RecordFinding h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.Writer);
-        api.MapGet("/{id:int}/units/{unitId:int}/evidence", async (int id, int unitId, AttachEvidence h, HttpContext ctx) =>
-            TypedResults.Ok(await h.ListAsync(id, unitId, ctx.User.Scope())));
-        api.MapPost("/{id:int}/units/{unitId:int}/evidence/{stage}", (int id, int unitId, string stage, IFormFile file, AttachEvidence h, HttpContext ctx) => Guard(async () =>
-        {
-            if (file.Length > Domain.Assessment.EvidenceFile.MaxBytes) throw new AssessmentRuleException("佐证材料不能超过 10 MB");
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            return TypedResults.Ok(new { Id = await h.HandleAsync(id, unitId, ParseStage(stage), file.FileName, buffer.ToArray(), ctx.User.Scope()) });
-        })).RequireAuthorization(Policies.Writer).DisableAntiforgery(); // the auth cookie is SameSite=Lax: a cross-site POST carries no cookie
-        app.MapGet("/api/evidence/{fileId:int}", async (int fileId, AttachEvidence h, HttpContext ctx) =>
-            await h.GetAsync(fileId, ctx.User.Scope()) is { } f ? Results.File(f.Content, f.ContentType, f.FileName) : Results.NotFound())
-            .WithTags("考核").RequireAuthorization(Policies.SignedIn);
-        api.MapPost("/{id:int}/experts/assign", (int id, int? perUnit, AssignExperts h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(await h.HandleAsync(id, ctx.User.Scope(), perUnit ?? 1)))).RequireAuthorization(Policies.ProvinceAdmin);
-        api.MapPost("/{id:int}/experts/adjust", (int id, AdjustRequest req, AssignExperts h, HttpContext ctx) => Guard(async () =>
-        {
-            await h.AdjustAsync(id, req.UnitId, req.FromExpertId, req.ToExpertId, req.Reason, ctx.User.Scope());
-            return TypedResults.NoContent();
-        })).RequireAuthorization(Policies.ProvinceAdmin);
-        api.MapPost("/{id:int}/sample", (int id, DrawRequest req, DrawFieldVisits h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(await h.HandleAsync(id, req, ctx.User.Scope())))).RequireAuthorization(Policies.ProvinceAdmin);
-        api.MapPost("/{id:int}/decisions", (int id, List<GradeDecision> req, DecideAndSeal h, HttpContext ctx) => Guard(async () =>
-        {
-            await h.DecideAsync(id, req, ctx.User.Scope());
-            return TypedResults.NoContent();
-        })).RequireAuthorization(Policies.Writer);
-        api.MapPost("/{id:int}/confirm", (int id, DecideAndSeal h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(new { Confirmed = await h.ConfirmComputedAsync(id, ctx.User.Scope()) }))).RequireAuthorization(Policies.Writer);
-        api.MapPost("/{id:int}/seal", (int id, DecideAndSeal h, HttpContext ctx) => Guard(async () =>
-        {
-            await h.SealAsync(id, ctx.User.Scope());
-            return TypedResults.NoContent();
-        })).RequireAuthorization(Policies.Writer);
+        api.MapGet("/{id:int}/units/{unitId:int}/findings", ListFindings).Refuses(ErrorKind.NotFound);
+        api.MapPost("/{id:int}/units/{unitId:int}/findings", RecordFinding).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
+        api.MapGet("/{id:int}/units/{unitId:int}/evidence", ListEvidence).Refuses(ErrorKind.NotFound);
+        api.MapPost("/{id:int}/units/{unitId:int}/evidence/{stage}", AttachEvidence).RequireAuthorization(Policies.Writer)
+            .Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict).DisableAntiforgery(); // the auth cookie is SameSite=Lax: a cross-site POST carries no cookie
+        app.MapGet("/api/evidence/{fileId:int}", GetEvidenceFile).WithTags(AssessmentTexts.ApiTag).RequireAuthorization(Policies.SignedIn)
+            .Produces<byte[]>(StatusCodes.Status200OK, EvidenceTypes[0], EvidenceTypes[1..]).Refuses(ErrorKind.NotFound);
 
-        api.MapGet("/{id:int}/workbook/{stage}", (int id, string stage, string? format, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
-        {
-            var f = TableWriter.ParseFormat(format ?? "xlsx");
-            var s = ParseStage(stage);
-            return TypedResults.File(await h.DownloadAsync(id, s, ctx.User.Scope(), f), TableWriter.ContentType(f), $"{s.ChineseName()}评分表{TableWriter.Extension(f)}");
-        }));
-        api.MapPost("/{id:int}/workbook/{stage}", (int id, string stage, bool? submit, string? fileName, HttpRequest request, ScoringWorkbook h, HttpContext ctx) => Guard(async () =>
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            buffer.Position = 0;
-            return TypedResults.Ok(await h.UploadAsync(id, ParseStage(stage), TabularFile.Read(buffer, fileName ?? "score.xlsx"), submit ?? false, ctx.User.Scope()));
-        })).RequireAuthorization(Policies.Writer).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        api.MapPost("/{id:int}/experts/assign", AssignExperts).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/experts/adjust", ReassignExpert).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/sample", DrawFieldVisits).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/decisions", DecideGrades).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/confirm", ConfirmComputedGrades).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Conflict);
+        api.MapPost("/{id:int}/seal", SealResults).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
 
-        MapSchemes(app.MapGroup("/api/schemes").WithTags("考核指标体系").RequireAuthorization(Policies.SignedIn));
-    }
+        api.MapGet("/{id:int}/workbook/{stage}", DownloadScoringWorkbook)
+            .Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapPost("/{id:int}/workbook/{stage}", UploadScoringWorkbook).RequireAuthorization(Policies.Writer).AcceptsTable()
+            .Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid, ErrorKind.Conflict);
 
-    private static void MapSchemes(RouteGroupBuilder api)
-    {
-        api.MapGet("/", async (ExportScheme h) => TypedResults.Ok(await h.ListAsync()));
-        api.MapGet("/{id:int}/export", async (int id, string? format, ExportScheme h) =>
-        {
-            var f = TableWriter.ParseFormat(format ?? "xlsx");
-            return await h.HandleAsync(id, f) is { } bytes ? Results.File(bytes, TableWriter.ContentType(f), "考核指标体系" + TableWriter.Extension(f)) : Results.NotFound();
-        });
-        api.MapPost("/import", (string name, string? fileName, HttpRequest request, ImportScheme h, HttpContext ctx) => Guard(async () =>
-        {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer);
-            buffer.Position = 0;
-            return TypedResults.Ok(await h.HandleAsync(TabularFile.Read(buffer, fileName ?? "scheme.xlsx"), name, ctx.User.Scope()));
-        })).RequireAuthorization(Policies.ProvinceAdmin).Accepts<byte[]>("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var schemes = app.MapGroup("/api/schemes").WithTags(AssessmentTexts.SchemesApiTag).RequireAuthorization(Policies.SignedIn);
+        schemes.MapGet("/", ListSchemes);
+        schemes.MapGet("/{id:int}/export", ExportScheme).Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound);
+        schemes.MapPost("/import", ImportScheme).RequireAuthorization(Policies.ProvinceAdmin).AcceptsTable().Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
         // A version a campaign has used is never edited: the change goes into a new version, whose id is returned.
-        api.MapPut("/{id:int}", (int id, SchemeRevision req, ReviseScheme h, HttpContext ctx) => Guard(async () =>
-            TypedResults.Ok(new { Id = await h.HandleAsync(id, req, ctx.User.Scope()) }))).RequireAuthorization(Policies.ProvinceAdmin);
+        schemes.MapPut("/{id:int}", ReviseScheme).RequireAuthorization(Policies.ProvinceAdmin).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
     }
+
+    private static async Task<Ok<List<CampaignSummary>>> ListCampaigns(ListCampaigns handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(ctx.User.Scope()));
+
+    private static async Task<Ok<CampaignSummary>> GetCampaign(int id, GetCampaign handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, ctx.User.Scope()));
+
+    private static async Task<Ok<CreatedId>> CreateCampaign(NewCampaign req, CreateCampaign handler, HttpContext ctx) =>
+        TypedResults.Ok(new CreatedId((await handler.HandleAsync(req, ctx.User.Scope())).Id));
+
+    private static async Task<NoContent> ScheduleStage(int id, string stage, string action, OpenStage opening, CloseStage closing, HttpContext ctx)
+    {
+        var s = ParseStage(stage);
+        if (action == "open") await opening.HandleAsync(id, s, ctx.User.Scope());
+        else await closing.HandleAsync(id, s, ctx.User.Scope());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ResultsView>> CampaignResults(int id, CampaignResults handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, ctx.User.Scope()));
+
+    private static async Task<Ok<List<CityProgress>>> CampaignProgress(int id, CampaignProgress handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, ctx.User.Scope()));
+
+    private static async Task<Ok<ComparisonView>> CompareStages(int id, CompareStages handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, ctx.User.Scope()));
+
+    private static async Task<Ok<CampaignUnitView>> GetCampaignUnit(int id, int unitId, GetCampaignUnit handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, unitId, ctx.User.Scope()));
+
+    private static async Task<Ok<StageScored>> ScoreStage(int id, int unitId, string stage, StageScoring req, ScoreStage handler, HttpContext ctx)
+    {
+        var r = await handler.HandleAsync(id, unitId, req with { Stage = ParseStage(stage) }, ctx.User.Scope());
+        return TypedResults.Ok(new StageScored(r.Stage, r.Total, r.VetoCap, r.IsSubmitted));
+    }
+
+    private static async Task<NoContent> ReturnUnit(int id, int unitId, ReturnRequest req, ReturnUnit handler, HttpContext ctx)
+    {
+        await handler.HandleAsync(id, unitId, ParseStage(req.To), req.Reason, ctx.User.Scope());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<FindingView>>> ListFindings(int id, int unitId, ListFindings handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, unitId, ctx.User.Scope()));
+
+    private static async Task<Ok<CreatedId>> RecordFinding(int id, int unitId, NewFinding req, RecordFinding handler, HttpContext ctx) =>
+        TypedResults.Ok(new CreatedId(await handler.HandleAsync(id, unitId, req, ctx.User.Scope())));
+
+    private static async Task<Ok<List<EvidenceInfo>>> ListEvidence(int id, int unitId, ListEvidence handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, unitId, ctx.User.Scope()));
+
+    private static async Task<Ok<CreatedId>> AttachEvidence(int id, int unitId, string stage, IFormFile file, AttachEvidence handler, HttpContext ctx)
+    {
+        if (file.Length > EvidenceFile.MaxBytes) throw KaoheException.Invalid(AssessmentTexts.EvidenceTooLarge);
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ctx.RequestAborted);
+        return TypedResults.Ok(new CreatedId(await handler.HandleAsync(id, unitId, ParseStage(stage), file.FileName, buffer.ToArray(), ctx.User.Scope())));
+    }
+
+    private static async Task<FileContentHttpResult> GetEvidenceFile(int fileId, GetEvidenceFile handler, HttpContext ctx)
+    {
+        var f = await handler.HandleAsync(fileId, ctx.User.Scope());
+        return TypedResults.File(f.Content, f.ContentType, f.FileName);
+    }
+
+    private static async Task<Ok<AssignmentResult>> AssignExperts(int id, int? perUnit, AssignExperts handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, ctx.User.Scope(), perUnit ?? 1));
+
+    private static async Task<NoContent> ReassignExpert(int id, AdjustRequest req, ReassignExpert handler, HttpContext ctx)
+    {
+        await handler.HandleAsync(id, req.UnitId, req.FromExpertId, req.ToExpertId, req.Reason, ctx.User.Scope());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<DrawResult>> DrawFieldVisits(int id, DrawRequest req, DrawFieldVisits handler, HttpContext ctx) =>
+        TypedResults.Ok(await handler.HandleAsync(id, req, ctx.User.Scope()));
+
+    private static async Task<NoContent> DecideGrades(int id, List<GradeDecision> req, DecideGrades handler, HttpContext ctx)
+    {
+        await handler.HandleAsync(id, req, ctx.User.Scope());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ComputedConfirmed>> ConfirmComputedGrades(int id, ConfirmComputedGrades handler, HttpContext ctx) =>
+        TypedResults.Ok(new ComputedConfirmed(await handler.HandleAsync(id, ctx.User.Scope())));
+
+    private static async Task<NoContent> SealResults(int id, SealResults handler, HttpContext ctx)
+    {
+        await handler.HandleAsync(id, ctx.User.Scope());
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<FileContentHttpResult> DownloadScoringWorkbook(int id, string stage, string? format, DownloadScoringWorkbook handler, HttpContext ctx)
+    {
+        var f = TableWriter.ParseFormat(format ?? "xlsx");
+        var s = ParseStage(stage);
+        return TypedResults.File(await handler.HandleAsync(id, s, ctx.User.Scope(), f), TableWriter.ContentType(f), AssessmentTexts.WorkbookFileName(s) + TableWriter.Extension(f));
+    }
+
+    private static async Task<Ok<WorkbookUploaded>> UploadScoringWorkbook(int id, string stage, bool? submit, string? fileName, HttpRequest request,
+        UploadScoringWorkbook handler, HttpContext ctx)
+    {
+        var (content, name) = await Uploads.ReadAsync(request, fileName, "score");
+        using (content)
+            return TypedResults.Ok(await handler.HandleAsync(id, ParseStage(stage), TabularFile.Read(content, name), submit ?? false, ctx.User.Scope()));
+    }
+
+    private static async Task<Ok<List<SchemeSummary>>> ListSchemes(ListSchemes handler) => TypedResults.Ok(await handler.HandleAsync());
+
+    private static async Task<FileContentHttpResult> ExportScheme(int id, string? format, ExportScheme handler)
+    {
+        var f = TableWriter.ParseFormat(format ?? "xlsx");
+        return TypedResults.File(await handler.HandleAsync(id, f), TableWriter.ContentType(f), AssessmentTexts.SchemeFileName + TableWriter.Extension(f));
+    }
+
+    private static async Task<Ok<SchemeSummary>> ImportScheme(string name, string? fileName, HttpRequest request, ImportScheme handler, HttpContext ctx)
+    {
+        var (content, file) = await Uploads.ReadAsync(request, fileName, "scheme");
+        using (content)
+            return TypedResults.Ok(await handler.HandleAsync(TabularFile.Read(content, file), name, ctx.User.Scope()));
+    }
+
+    private static async Task<Ok<CreatedId>> ReviseScheme(int id, SchemeRevision req, ReviseScheme handler, HttpContext ctx) =>
+        TypedResults.Ok(new CreatedId(await handler.HandleAsync(id, req, ctx.User.Scope())));
 
     private static Stage ParseStage(string text) =>
-        Stages.TryParse(text, out var s) ? s : throw new AssessmentRuleException($"未知的阶段“{text}”");
-
-    private static IResult Found<T>(T? value) where T : class => value is null ? TypedResults.NotFound() : TypedResults.Ok(value);
-
-    /// <summary>Domain refusals become ProblemDetails: out of scope 404, not allowed 403, a broken rule or bad file 400.</summary>
-    private static async Task<IResult> Guard(Func<Task<IResult>> action)
-    {
-        try { return await action(); }
-        catch (KeyNotFoundException) { return TypedResults.NotFound(); }
-        catch (UnauthorizedAccessException) { return TypedResults.Forbid(); }
-        catch (AssessmentRuleException e) { return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest); }
-        catch (ImportRejectedException e) { return TypedResults.ValidationProblem(Problems.Of(e.ImportErrors), title: e.Message); }
-    }
+        Stages.TryParse(text, out var s) ? s : throw KaoheException.Invalid(AssessmentTexts.UnknownStage(text));
 }

@@ -1,4 +1,5 @@
 using Kaohe.Features.Assessment;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,10 +11,9 @@ public sealed class CompareModel(CompareStages compare) : PageModel
     public ComparisonView View { get; private set; } = null!;
     public int CampaignId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id) => await this.RunAsync(async () =>
     {
-        if (await compare.HandleAsync(id, User.Scope()) is not { } view) return NotFound();
-        (View, CampaignId) = (view, id);
+        (View, CampaignId) = (await compare.HandleAsync(id, User.Scope()), id);
         return Page();
-    }
+    }, e => throw e);
 }

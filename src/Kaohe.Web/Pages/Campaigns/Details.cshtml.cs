@@ -1,13 +1,16 @@
+using Kaohe.Common.Errors;
+using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Assessment;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kaohe.Web.Pages.Campaigns;
 
-public sealed class DetailsModel(ListCampaigns list, CampaignResults results, CampaignProgress progress) : PageModel
+public sealed class DetailsModel(GetCampaign get, CampaignResults results, CampaignProgress progress) : PageModel
 {
     public CampaignSummary Campaign { get; private set; } = null!;
     public ResultsView Results { get; private set; } = null!;
@@ -18,57 +21,55 @@ public sealed class DetailsModel(ListCampaigns list, CampaignResults results, Ca
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id) => await this.RunAsync(async () =>
     {
         var scope = User.Scope();
-        if (await list.GetAsync(id, scope) is not { } c) return NotFound();
-        Campaign = c;
-        Results = (await results.HandleAsync(id, scope))!;
-        Progress = (await progress.HandleAsync(id, scope))!;
-        IsAdmin = scope.Role == Role.ProvinceAdmin;
-        MyStages = c.Stages.Where(s => s.Status == StageStatus.Open && StageRoles.MayScore(scope.Role, s.Stage)).Select(s => s.Stage).ToList();
-        MayDecide = scope.Role is Role.ProvinceAdmin or Role.Expert && c.Status != CampaignStatus.Sealed;
+        Campaign = await get.HandleAsync(id, scope);
+        Results = await results.HandleAsync(id, scope);
+        Progress = await progress.HandleAsync(id, scope);
+        IsAdmin = AssessmentPermissions.MayManage(scope.Role);
+        MyStages = Campaign.Stages.Where(s => s.Status == StageStatus.Open && AssessmentPermissions.MayScore(scope.Role, s.Stage)).Select(s => s.Stage).ToList();
+        MayDecide = AssessmentPermissions.MayDecide(scope.Role) && Campaign.Status != CampaignStatus.Sealed;
         return Page();
-    }
+    }, e => throw e);
 
-    public Task<IActionResult> OnPostStageAsync(int id, Stage stage, bool open, [FromServices] ScheduleStage h) =>
-        Act(id, async s => { if (open) await h.OpenAsync(id, stage, s); else await h.CloseAsync(id, stage, s); return $"{stage.ChineseName()}阶段已{(open ? "开放" : "结束")}"; });
-
-    public Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignExperts h) =>
-        Act(id, async s => { var r = await h.HandleAsync(id, s); return $"新分配 {r.Added} 个；无可用专家的单位 {r.Unassigned.Count} 个"; });
-
-    public Task<IActionResult> OnPostSampleAsync(int id, int perCity, int? seed, [FromServices] DrawFieldVisits h) =>
-        Act(id, async s => { var r = await h.HandleAsync(id, new DrawRequest(perCity, seed), s); return $"抽取实地查看单位 {r.UnitIds.Count} 个（种子 {r.Seed}）"; });
-
-    public Task<IActionResult> OnPostConfirmAsync(int id, [FromServices] DecideAndSeal h) =>
-        Act(id, async s => $"按计算等级确定 {await h.ConfirmComputedAsync(id, s)} 个单位");
-
-    public Task<IActionResult> OnPostSealAsync(int id, [FromServices] DecideAndSeal h) =>
-        Act(id, async s => { await h.SealAsync(id, s); return "考核已封存，结果只读"; });
-
-    public Task<IActionResult> OnPostUploadAsync(int id, Stage stage, IFormFile? file, bool submit, [FromServices] ScoringWorkbook h) =>
+    public Task<IActionResult> OnPostStageAsync(int id, Stage stage, bool open, [FromServices] OpenStage opening, [FromServices] CloseStage closing) =>
         Act(id, async s =>
         {
-            if (file is null) throw new AssessmentRuleException("请选择评分表文件");
-            await using var stream = file.OpenReadStream();
-            try
-            {
-                var r = await h.UploadAsync(id, stage, Kaohe.Common.Tabular.TabularFile.Read(stream, file.FileName), submit, s);
-                var notices = r.Notices.Count == 0 ? "" : "。" + string.Join("；", r.Notices.Take(20)) + (r.Notices.Count > 20 ? $"（共 {r.Notices.Count} 处）" : "");
-                return $"已导入 {r.Units} 个单位的 {r.Scores} 项评分{(r.Submitted ? "并提交" : "（草稿）")}；数据计算指标按台账数据计分{notices}";
-            }
-            catch (Kaohe.Common.Tabular.ImportRejectedException e)
-            {
-                throw new AssessmentRuleException(string.Join("；", e.ImportErrors.Take(20)) + $"（共 {e.ImportErrors.Count} 处错误，未写入任何数据）");
-            }
+            if (open) await opening.HandleAsync(id, stage, s);
+            else await closing.HandleAsync(id, stage, s);
+            return AssessmentTexts.StageToggled(stage, open);
         });
 
-    private async Task<IActionResult> Act(int id, Func<UserScope, Task<string>> action)
+    public Task<IActionResult> OnPostAssignAsync(int id, [FromServices] AssignExperts h) =>
+        Act(id, async s => { var r = await h.HandleAsync(id, s); return AssessmentTexts.ExpertsAssigned(r.Added, r.Unassigned.Count); });
+
+    public Task<IActionResult> OnPostSampleAsync(int id, int perCity, int? seed, [FromServices] DrawFieldVisits h) =>
+        Act(id, async s => { var r = await h.HandleAsync(id, new DrawRequest(perCity, seed), s); return AssessmentTexts.FieldVisitsDrawn(r.UnitIds.Count, r.Seed); });
+
+    public Task<IActionResult> OnPostConfirmAsync(int id, [FromServices] ConfirmComputedGrades h) =>
+        Act(id, async s => AssessmentTexts.ComputedConfirmed(await h.HandleAsync(id, s)));
+
+    public Task<IActionResult> OnPostSealAsync(int id, [FromServices] SealResults h) =>
+        Act(id, async s => { await h.HandleAsync(id, s); return AssessmentTexts.SealedNow; });
+
+    public Task<IActionResult> OnPostUploadAsync(int id, Stage stage, IFormFile? file, bool submit, [FromServices] UploadScoringWorkbook h) =>
+        Act(id, async s =>
+        {
+            if (file is null) throw KaoheException.Invalid(AssessmentTexts.ChooseWorkbookFile);
+            await using var stream = file.OpenReadStream();
+            var r = await h.HandleAsync(id, stage, TabularFile.Read(stream, file.FileName), submit, s);
+            return AssessmentTexts.WorkbookImported(r.Units, r.Scores, r.Submitted, r.Notices);
+        });
+
+    /// <summary>Runs an action and comes back to the campaign with its message, or the refusal shown as the error (a rejected file with its first errors).</summary>
+    private Task<IActionResult> Act(int id, Func<UserScope, Task<string>> action) => this.RunAsync(async () =>
     {
-        try { Message = await action(User.Scope()); }
-        catch (AssessmentRuleException e) { Error = e.Message; }
-        catch (UnauthorizedAccessException) { return Forbid(); }
-        catch (KeyNotFoundException) { return NotFound(); }
+        Message = await action(User.Scope());
         return Redirect($"/Campaigns/Details/{id}");
-    }
+    }, e =>
+    {
+        Error = e is ImportRejectedException file ? AssessmentTexts.WorkbookRejected(file.ImportErrors) : e.Message;
+        return Task.FromResult<IActionResult>(Redirect($"/Campaigns/Details/{id}"));
+    });
 }

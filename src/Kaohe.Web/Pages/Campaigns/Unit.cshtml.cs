@@ -1,7 +1,9 @@
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Features.Assessment;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Campaigns;
 
 /// <summary>One unit in one campaign: every stage's scores side by side, the form for the stage this account owns, returns and the decision.</summary>
-public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, AttachEvidence evidence) : PageModel
+public sealed class UnitModel(GetCampaignUnit get, ListFindings findings, ListEvidence evidence) : PageModel
 {
     public CampaignUnitView View { get; private set; } = null!;
     public Stage? MyStage { get; private set; }
@@ -21,22 +23,19 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, Attac
     [TempData] public string? Message { get; set; }
     [TempData] public string? Error { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, int unitId)
+    public async Task<IActionResult> OnGetAsync(int id, int unitId) => await this.RunAsync(async () =>
     {
         var scope = User.Scope();
-        if (await get.HandleAsync(id, unitId, scope) is not { } view) return NotFound();
-        View = view;
+        var view = View = await get.HandleAsync(id, unitId, scope);
         var current = (int)view.Step <= 4 ? (Stage)(int)view.Step : (Stage?)null;
-        MyStage = current is { } s && !view.Sealed && StageRoles.MayScore(scope.Role, s) && view.OpenStages.Contains(s) ? s : null;
-        MayReturnTo = view.Sealed ? [] : Stages.InOrder.Where(t => (int)t < (int)view.Step && StageRoles.MayReturn(scope.Role, t)
-            && !(t == Stage.CityReview && view.ReportsToProvince)
-            && (scope.Role != Role.CityReviewer || view.Step == UnitStep.CityReview)).ToList();
-        MayDecide = !view.Sealed && view.Step == UnitStep.Scored && scope.Role is Role.ProvinceAdmin or Role.Expert;
-        MayRecordFinding = !view.Sealed && scope.Role is Role.ProvinceAdmin or Role.Expert or Role.CityReviewer;
-        Findings = await findings.ListAsync(id, unitId, scope);
-        Evidence = await evidence.ListAsync(id, unitId, scope);
+        MyStage = current is { } s && !view.Sealed && AssessmentPermissions.MayScore(scope.Role, s) && view.OpenStages.Contains(s) ? s : null;
+        MayReturnTo = view.Sealed ? [] : AssessmentPermissions.ReturnTargets(scope.Role, view.Step, view.ReportsToProvince);
+        MayDecide = !view.Sealed && view.Step == UnitStep.Scored && AssessmentPermissions.MayDecide(scope.Role);
+        MayRecordFinding = !view.Sealed && AssessmentPermissions.MayRecordFinding(scope.Role);
+        Findings = await findings.HandleAsync(id, unitId, scope);
+        Evidence = await evidence.HandleAsync(id, unitId, scope);
         return Page();
-    }
+    }, e => throw e);
 
     /// <summary>The value to show in the form: this stage's draft, else the previous stage's, else empty.</summary>
     public ScoreLine? Prefill(string code) => MyStage is not { } s ? null
@@ -55,44 +54,46 @@ public sealed class UnitModel(GetCampaignUnit get, RecordFinding findings, Attac
         foreach (var (code, text) in points)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var p)) { Error = $"指标 {code} 的得分“{text}”不是数字"; return Back(id, unitId); }
+            if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var p)) { Error = AssessmentTexts.NotANumber(code, text); return Back(id, unitId); }
             entries.Add(new PointsEntry(code, p, false, notes.GetValueOrDefault(code)));
         }
         entries.AddRange(vetoes.Select(v => new PointsEntry(v, 0, true, notes.GetValueOrDefault(v))));
         return await Act(id, unitId, async s =>
         {
             var r = await score.HandleAsync(id, unitId, new StageScoring(stage, entries, comment, gapReason, submit), s);
-            return submit ? $"{stage.ChineseName()}已提交，总分 {r.Total:0.##}" : $"已保存草稿，总分 {r.Total:0.##}";
+            return AssessmentTexts.Scored(stage, submit, r.Total);
         });
     }
 
     public Task<IActionResult> OnPostReturnAsync(int id, int unitId, Stage to, string reason, [FromServices] ReturnUnit h) =>
-        Act(id, unitId, async s => { await h.HandleAsync(id, unitId, to, reason, s); return $"已退回至{to.ChineseName()}"; });
+        Act(id, unitId, async s => { await h.HandleAsync(id, unitId, to, reason, s); return AssessmentTexts.ReturnedTo(to); });
 
-    public Task<IActionResult> OnPostDecideAsync(int id, int unitId, Grade grade, string? reason, int? votesFor, int? votesAgainst, int? votesAbstain, [FromServices] DecideAndSeal h) =>
-        Act(id, unitId, async s => { await h.DecideAsync(id, [new GradeDecision(unitId, grade, reason, votesFor, votesAgainst, votesAbstain)], s); return $"等级确定为{grade.ChineseName()}"; });
+    public Task<IActionResult> OnPostDecideAsync(int id, int unitId, Grade grade, string? reason, int? votesFor, int? votesAgainst, int? votesAbstain, [FromServices] DecideGrades h) =>
+        Act(id, unitId, async s => { await h.HandleAsync(id, [new GradeDecision(unitId, grade, reason, votesFor, votesAgainst, votesAbstain)], s); return AssessmentTexts.Decided(grade); });
 
-    public Task<IActionResult> OnPostFindingAsync(int id, int unitId, FindingCategory category, string text, DateOnly? dueDate) =>
-        Act(id, unitId, async s => { await findings.HandleAsync(id, unitId, new NewFinding(category, text, dueDate), s); return "已记录问题"; });
+    public Task<IActionResult> OnPostFindingAsync(int id, int unitId, FindingCategory category, string text, DateOnly? dueDate, [FromServices] RecordFinding h) =>
+        Act(id, unitId, async s => { await h.HandleAsync(id, unitId, new NewFinding(category, text, dueDate), s); return AssessmentTexts.FindingRecorded; });
 
-    public Task<IActionResult> OnPostEvidenceAsync(int id, int unitId, Stage stage, IFormFile? file) =>
+    public Task<IActionResult> OnPostEvidenceAsync(int id, int unitId, Stage stage, IFormFile? file, [FromServices] AttachEvidence h) =>
         Act(id, unitId, async s =>
         {
-            if (file is null || file.Length > EvidenceFile.MaxBytes) throw new AssessmentRuleException("请选择不超过 10 MB 的文件");
+            if (file is null || file.Length > EvidenceFile.MaxBytes) throw KaoheException.Invalid(AssessmentTexts.ChooseEvidenceFile);
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            await evidence.HandleAsync(id, unitId, stage, file.FileName, buffer.ToArray(), s);
-            return $"已上传佐证材料 {file.FileName}";
+            await h.HandleAsync(id, unitId, stage, file.FileName, buffer.ToArray(), s);
+            return AssessmentTexts.EvidenceUploaded(file.FileName);
         });
 
-    private async Task<IActionResult> Act(int id, int unitId, Func<UserScope, Task<string>> action)
+    /// <summary>Runs an action and comes back to the unit with its message, or the refusal shown as the error.</summary>
+    private Task<IActionResult> Act(int id, int unitId, Func<UserScope, Task<string>> action) => this.RunAsync(async () =>
     {
-        try { Message = await action(User.Scope()); }
-        catch (AssessmentRuleException e) { Error = e.Message; }
-        catch (UnauthorizedAccessException) { return Forbid(); }
-        catch (KeyNotFoundException) { return NotFound(); }
+        Message = await action(User.Scope());
         return Back(id, unitId);
-    }
+    }, e =>
+    {
+        Error = e.Message;
+        return Task.FromResult<IActionResult>(Back(id, unitId));
+    });
 
     private RedirectResult Back(int id, int unitId) => Redirect($"/Campaigns/Unit/{id}/{unitId}");
 }

@@ -1,3 +1,5 @@
+using Kaohe.Common.Errors;
+
 namespace Kaohe.Domain.Assessment;
 
 public enum CampaignStatus
@@ -32,9 +34,10 @@ public sealed class Campaign
 
     public CampaignStage StageOf(Stage stage) => Stages.Single(s => s.Stage == stage);
 
+    /// <summary>Refuses any change once sealed: the state forbids it (a conflict), not the request.</summary>
     public void EnsureNotSealed()
     {
-        if (IsSealed) throw new AssessmentRuleException(AssessmentTexts.Sealed);
+        if (IsSealed) throw KaoheException.Conflict(AssessmentTexts.Sealed);
     }
 
     public void OpenStage(Stage stage)
@@ -54,13 +57,10 @@ public sealed class Campaign
     public void Seal(string by, DateTime nowUtc)
     {
         EnsureNotSealed();
-        if (Units.Any(u => u.FinalGrade is null)) throw new AssessmentRuleException(AssessmentTexts.NotAllGraded(Units.Count(u => u.FinalGrade is null)));
+        if (Units.Any(u => u.FinalGrade is null)) throw KaoheException.Invalid(AssessmentTexts.NotAllGraded(Units.Count(u => u.FinalGrade is null)));
         foreach (var s in Stages) s.Status = StageStatus.Closed;
         Status = CampaignStatus.Sealed;
         SealedAtUtc = nowUtc;
         SealedBy = by;
     }
 }
-
-/// <summary>A broken assessment rule, with the Chinese message a person sees.</summary>
-public sealed class AssessmentRuleException(string message) : Exception(message);

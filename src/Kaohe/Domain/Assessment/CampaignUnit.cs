@@ -19,10 +19,11 @@ public sealed partial class CampaignUnit
     public int UnitId { get; set; }
     public Units.Unit Unit { get; set; } = null!;
 
-    public UnitStep Step { get; set; } = UnitStep.SelfCheck;
+    /// <summary>Whose turn it is; it changes only through the flow (<see cref="Submit"/>, <see cref="Return"/>, the draw).</summary>
+    public UnitStep Step { get; private set; } = UnitStep.SelfCheck;
 
-    /// <summary>Drawn for a field visit (实地查看).</summary>
-    public bool IsSampled { get; set; }
+    /// <summary>Drawn for a field visit (实地查看); set by <see cref="MarkSampled"/> and <see cref="Unsample"/>.</summary>
+    public bool IsSampled { get; private set; }
 
     /// <summary>Why the unit was last sent back to a lower level.</summary>
     public string? ReturnReason { get; set; }

@@ -1,3 +1,5 @@
+using Kaohe.Common.Errors;
+
 namespace Kaohe.Domain.Assessment;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed partial class CampaignUnit
     /// <summary>The result this stage may edit now; throws if the unit is not at that stage (its data is locked).</summary>
     public StageResult Edit(Stage stage)
     {
-        if (!OwnsStage(stage)) throw new AssessmentRuleException(AssessmentTexts.Locked(stage, Step));
+        if (!OwnsStage(stage)) throw KaoheException.Conflict(AssessmentTexts.Locked(stage, Step));
         var result = ResultOf(stage);
         if (result is null)
         {
@@ -33,7 +35,7 @@ public sealed partial class CampaignUnit
         var result = Edit(stage);
         if (PreviousOf(stage) is { } previous && Math.Abs(result.Total - previous.Total) > scheme.MaxGapWithoutReason
             && string.IsNullOrWhiteSpace(result.GapReason))
-            throw new AssessmentRuleException(AssessmentTexts.GapNeedsReason(previous.Stage, previous.Total, result.Total, scheme.MaxGapWithoutReason));
+            throw KaoheException.Invalid(AssessmentTexts.GapNeedsReason(previous.Stage, previous.Total, result.Total, scheme.MaxGapWithoutReason));
         result.SubmittedAtUtc = nowUtc;
         result.ScoredBy = by;
         ReturnReason = null;
@@ -51,9 +53,9 @@ public sealed partial class CampaignUnit
     /// <summary>A higher level sends the unit back to an earlier stage, with a reason; that stage's data is unlocked.</summary>
     public void Return(Stage to, string reason, bool reportsToProvince)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw new AssessmentRuleException(AssessmentTexts.ReturnNeedsReason);
-        if ((int)to >= (int)Step) throw new AssessmentRuleException(AssessmentTexts.CannotReturnForward(to, Step));
-        if (to == Stage.CityReview && reportsToProvince) throw new AssessmentRuleException(AssessmentTexts.NoCityStage);
+        if (string.IsNullOrWhiteSpace(reason)) throw KaoheException.Invalid(AssessmentTexts.ReturnNeedsReason);
+        if ((int)to >= (int)Step) throw KaoheException.Invalid(AssessmentTexts.CannotReturnForward(to, Step));
+        if (to == Stage.CityReview && reportsToProvince) throw KaoheException.Invalid(AssessmentTexts.NoCityStage);
         Step = (UnitStep)(int)to;
         ReturnReason = reason.Trim();
         if (ResultOf(to) is { } result) result.SubmittedAtUtc = null;
@@ -66,6 +68,12 @@ public sealed partial class CampaignUnit
         IsSampled = true;
         if (Step == UnitStep.Scored) Step = UnitStep.FieldVisit;
     }
+
+    /// <summary>
+    /// A unit whose stages were all scored outside the flow (the demo's generated year): it arrives at 待集体评审,
+    /// its field visit, if it was drawn, already done.
+    /// </summary>
+    public void ArriveScored(bool sampled) => (Step, IsSampled) = (UnitStep.Scored, sampled);
 
     /// <summary>Left out of a new draw: a unit waiting for its visit goes on to the decision.</summary>
     public void Unsample()
@@ -80,12 +88,12 @@ public sealed partial class CampaignUnit
     /// </summary>
     public void Decide(Grade grade, string? reason, int? votesFor, int? votesAgainst, int? votesAbstain)
     {
-        if (Step != UnitStep.Scored) throw new AssessmentRuleException(AssessmentTexts.NotScoredYet);
+        if (Step != UnitStep.Scored) throw KaoheException.Conflict(AssessmentTexts.NotScoredYet);
         if (grade != ComputedGrade)
         {
-            if (string.IsNullOrWhiteSpace(reason)) throw new AssessmentRuleException(AssessmentTexts.GradeChangeNeedsReason);
+            if (string.IsNullOrWhiteSpace(reason)) throw KaoheException.Invalid(AssessmentTexts.GradeChangeNeedsReason);
             if (votesFor is not { } yes || votesAgainst is not { } no || yes <= no)
-                throw new AssessmentRuleException(AssessmentTexts.GradeChangeNeedsMajority);
+                throw KaoheException.Invalid(AssessmentTexts.GradeChangeNeedsMajority);
         }
         FinalGrade = grade;
         DecisionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

@@ -13,8 +13,8 @@ public sealed class ExpertConflicts(IEnumerable<(int ExpertId, int UnitId)> revi
     private readonly HashSet<(int, int)> _lastYear = reviewedLastYear.ToHashSet();
 
     public string? Conflict(ExpertCandidate expert, UnitToReview unit) =>
-        expert.HomeCityId == unit.CityId ? "专家不能评审本人所在市的单位"
-        : _lastYear.Contains((expert.UserId, unit.UnitId)) ? "专家上一年度已评审过该单位"
+        expert.HomeCityId == unit.CityId ? AssessmentTexts.ExpertsOwnCity
+        : _lastYear.Contains((expert.UserId, unit.UnitId)) ? AssessmentTexts.ExpertReviewedLastYear
         : null;
 }
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Kaohe.Common.Errors;
 
 namespace Kaohe.Domain.Assessment;
 
@@ -29,7 +30,7 @@ public sealed partial record PointsRule(RuleKind Kind, decimal? Line, decimal? S
     public bool IsRate => Kind != RuleKind.PerItem;
 
     public static PointsRule Parse(string text) =>
-        TryParse(text, out var rule, out var error) ? rule : throw new AssessmentRuleException(error);
+        TryParse(text, out var rule, out var error) ? rule : throw KaoheException.Invalid(error);
 
     public static bool TryParse(string? text, out PointsRule rule, out string error)
     {

@@ -12,14 +12,14 @@ namespace Kaohe.Features.Assessment;
 /// and seeded stage scores consistent with them under the default rules; and 2019, open at the self-check
 /// stage (dates around today, so the workflow can be tried), with the demo expert assigned three 开封 units.
 /// </summary>
-public sealed class AssessmentDemoStep(KaoheDbContext db, ImportScheme schemes, CreateCampaign create) : IDemoStep
+public sealed class AssessmentDemoStep(KaoheDbContext db, EnsureDefaultScheme defaultScheme, CreateCampaign create) : IDemoStep
 {
     public int Order => 30;
 
     public async Task<string?> RunAsync(CancellationToken ct)
     {
         if (await db.Campaigns.AnyAsync(c => c.Year == 2018 || c.Year == 2019, ct)) return null;
-        var scheme = await schemes.DefaultAsync(ct);
+        var scheme = await defaultScheme.HandleAsync(ct);
         await Create2018Async(scheme, ct);
         await Create2019Async(scheme.Id, ct);
         return "考核 2018 年度（已封存）、2019 年度（自查阶段）";
@@ -47,7 +47,7 @@ public sealed class AssessmentDemoStep(KaoheDbContext db, ImportScheme schemes, 
         db.Campaigns.Add(campaign);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await AuditTrail.RecordAsync(db, new AuditDraft(DecideAndSeal.SealAction, nameof(Campaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await AuditTrail.RecordAsync(db, new AuditDraft(SealResults.SealAction, nameof(Campaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             null, null, $"{{\"units\":{campaign.Units.Count}}}", "演示数据：2018 年度考核结果（教资助函〔2019〕192号）"), ct);
         await tx.CommitAsync(ct);
     }

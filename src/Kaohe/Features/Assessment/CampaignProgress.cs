@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -10,10 +11,9 @@ public sealed record CityProgress(string City, int Units, IReadOnlyDictionary<Un
 /// <summary>Progress per city: how many units are at each step, and who is late (still at a stage past its due date).</summary>
 public sealed class CampaignProgress(KaoheDbContext db)
 {
-    public async Task<List<CityProgress>?> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
+    public async Task<List<CityProgress>> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null) return null;
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Stages).FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw KaoheException.NotFound();
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.Where(u => u.CampaignId == campaignId && visible.Contains(u.UnitId))

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -15,9 +16,9 @@ public sealed record ResultsView(int Units, IReadOnlyDictionary<Grade, int> Coun
 /// <summary>Results by grade and by city, in the annex's order (grade, then the province's city order), with 优秀率 half-up to 2 places.</summary>
 public sealed class CampaignResults(KaoheDbContext db)
 {
-    public async Task<ResultsView?> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
+    public async Task<ResultsView> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
     {
-        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct)) return null;
+        if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId, ct)) throw KaoheException.NotFound();
         var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.Where(u => u.CampaignId == campaignId && visible.Contains(u.UnitId))
             .Select(u => new UnitResult(u.UnitId, u.Unit.PublishedName, u.Unit.CityGroup.Name, u.Unit.CityGroup.SortOrder, u.Unit.SortOrder, u.FinalScore, u.FinalGrade, u.Step))

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -17,6 +18,6 @@ internal static class CampaignUnits
             .Include(u => u.Campaign).ThenInclude(c => c.Scheme!).ThenInclude(s => s.Indicators)
             .AsSplitQuery()
             .FirstOrDefaultAsync(u => u.CampaignId == campaignId && u.UnitId == unitId && visible.Contains(u.UnitId), ct);
-        return unit ?? throw new KeyNotFoundException(AssessmentTexts.NotFound);
+        return unit ?? throw KaoheException.NotFound();
     }
 }

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -17,10 +18,9 @@ public sealed record ComparisonView(IReadOnlyList<StageComparison> Units, IReadO
 /// <summary>Every unit's totals across the four stages, largest gaps first; per-city leniency; per-expert spread against the previous stage.</summary>
 public sealed class CompareStages(KaoheDbContext db)
 {
-    public async Task<ComparisonView?> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
+    public async Task<ComparisonView> HandleAsync(int campaignId, UserScope scope, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Scheme).FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null) return null;
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Scheme).FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw KaoheException.NotFound();
         var limit = campaign.Scheme?.MaxGapWithoutReason ?? 10m;
         var visible = db.UnitIdsVisibleIn(campaignId, scope);
         var units = await db.CampaignUnits.AsNoTracking().Include(u => u.Results).Include(u => u.Unit).ThenInclude(u => u.CityGroup)

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -8,19 +9,19 @@ namespace Kaohe.Features.Assessment;
 /// <summary>A new campaign: the work year, the window (2018: 2019-02-13 to 2019-03-31), the scheme (default: the shipped one), the units (default: all active).</summary>
 public sealed record NewCampaign(int Year, DateOnly Start, DateOnly End, int? SchemeId = null, string? Title = null, IReadOnlyList<int>? UnitIds = null);
 
-public sealed class CreateCampaign(KaoheDbContext db, ImportScheme schemes)
+public sealed class CreateCampaign(KaoheDbContext db, EnsureDefaultScheme defaultScheme)
 {
     public async Task<Campaign> HandleAsync(NewCampaign request, UserScope scope, CancellationToken ct = default)
     {
-        if (scope.Role != Role.ProvinceAdmin) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
-        if (request.End < request.Start) throw new AssessmentRuleException("结束日期不能早于开始日期");
-        var schemeId = request.SchemeId ?? (await schemes.DefaultAsync(ct)).Id;
+        AssessmentPermissions.Demand(AssessmentPermissions.MayManage(scope.Role));
+        if (request.End < request.Start) throw KaoheException.Invalid(AssessmentTexts.EndBeforeStart);
+        var schemeId = request.SchemeId ?? (await defaultScheme.HandleAsync(ct)).Id;
         var units = request.UnitIds ?? await db.Units.Where(u => u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
         var campaign = new Campaign
         {
             Year = request.Year,
             SchemeId = schemeId,
-            Title = request.Title ?? $"{request.Year}年度生源地信用助学贷款工作考核",
+            Title = request.Title ?? AssessmentTexts.CampaignTitle(request.Year),
             Stages = Schedule(request.Start, request.End),
             Units = units.Select(id => new CampaignUnit { UnitId = id }).ToList(),
         };

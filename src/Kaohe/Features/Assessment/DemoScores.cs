@@ -27,16 +27,16 @@ internal static class DemoScores
         var results = new List<StageResult> { Result(Stage.SelfCheck, self), Result(Stage.ExpertReview, sampled ? expert : final) };
         if (!unit.ReportsToProvince) results.Add(Result(Stage.CityReview, city));
         if (sampled) results.Add(Result(Stage.FieldVisit, final));
-        return new CampaignUnit
+        var scored = new CampaignUnit
         {
             UnitId = unit.Id,
-            Step = UnitStep.Scored,
-            IsSampled = sampled,
             Results = results,
             FinalScore = final,
             ComputedGrade = rules.GradeOf(final),
             FinalGrade = grade,
         };
+        scored.ArriveScored(sampled);
+        return scored;
     }
 
     private static decimal Jitter(Random random, decimal min, decimal max) => min + ((decimal)random.NextDouble() * (max - min));

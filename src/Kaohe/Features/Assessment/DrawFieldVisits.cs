@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -18,9 +19,9 @@ public sealed class DrawFieldVisits(KaoheDbContext db)
 {
     public async Task<DrawResult> HandleAsync(int campaignId, DrawRequest request, UserScope scope, CancellationToken ct = default)
     {
-        if (scope.Role != Role.ProvinceAdmin) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        AssessmentPermissions.Demand(AssessmentPermissions.MayManage(scope.Role));
         var campaign = await db.Campaigns.Include(c => c.Units).ThenInclude(u => u.Results).Include(c => c.Units).ThenInclude(u => u.Unit)
-            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw new KeyNotFoundException(AssessmentTexts.NotFound);
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == campaignId, ct) ?? throw KaoheException.NotFound();
         campaign.EnsureNotSealed();
         var seed = request.Seed ?? (int)(db.Clock.GetUtcNow().ToUnixTimeMilliseconds() % int.MaxValue);
         var candidates = await CandidatesAsync(campaign, ct);

@@ -17,16 +17,14 @@ public sealed record CampaignUnitView(
     IReadOnlyList<ComputedLine> Computed);
 
 /// <summary>
-/// One unit in one campaign with every stage's scores side by side and the scheme to score against; out of scope is null.
+/// One unit in one campaign with every stage's scores side by side and the scheme to score against; out of scope is not found.
 /// Computed indicators come with what each stage recorded and, for the stage in progress, the ledger now.
 /// </summary>
 public sealed class GetCampaignUnit(KaoheDbContext db, ScoreFromLedger ledger)
 {
-    public async Task<CampaignUnitView?> HandleAsync(int campaignId, int unitId, UserScope scope, CancellationToken ct = default)
+    public async Task<CampaignUnitView> HandleAsync(int campaignId, int unitId, UserScope scope, CancellationToken ct = default)
     {
-        CampaignUnit u;
-        try { u = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct); }
-        catch (KeyNotFoundException) { return null; }
+        var u = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct);
         var c = u.Campaign;
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var live = u.StageInProgress();

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -12,17 +13,18 @@ public sealed class ReturnUnit(KaoheDbContext db)
 
     public async Task HandleAsync(int campaignId, int unitId, Stage to, string reason, UserScope scope, CancellationToken ct = default)
     {
-        if (!StageRoles.MayReturn(scope.Role, to)) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        AssessmentPermissions.Demand(AssessmentPermissions.MayReturn(scope.Role, to));
         var unit = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct);
         unit.Campaign.EnsureNotSealed();
-        // The city may only send back what is at its own stage.
-        if (scope.Role == Role.CityReviewer && unit.Step != UnitStep.CityReview) throw new AssessmentRuleException(AssessmentTexts.Locked(Stage.CityReview, unit.Step));
+        if (!AssessmentPermissions.MayReturnFrom(scope.Role, unit.Step)) throw KaoheException.Conflict(AssessmentTexts.Locked(Stage.CityReview, unit.Step));
         var from = unit.Step;
         unit.Return(to, reason, unit.Unit.ReportsToProvince);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditAction, nameof(CampaignUnit), unit.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), unitId,
-            $"{{\"step\":\"{AssessmentTexts.StepName(from)}\"}}", $"{{\"step\":\"{AssessmentTexts.StepName(unit.Step)}\"}}", reason), ct);
+            Step(from), Step(unit.Step), reason), ct);
         await tx.CommitAsync(ct);
     }
+
+    private static string Step(UnitStep step) => AssessmentAudit.Json(new Dictionary<string, string> { ["step"] = AssessmentTexts.StepName(step) });
 }

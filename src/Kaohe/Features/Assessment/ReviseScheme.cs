@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -21,9 +22,9 @@ public sealed class ReviseScheme(KaoheDbContext db)
 {
     public async Task<int> HandleAsync(int schemeId, SchemeRevision change, UserScope scope, CancellationToken ct = default)
     {
-        if (scope.Role != Role.ProvinceAdmin) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        AssessmentPermissions.Demand(AssessmentPermissions.MayManage(scope.Role));
         var scheme = await db.IndicatorSchemes.Include(s => s.Indicators).FirstOrDefaultAsync(s => s.Id == schemeId, ct)
-            ?? throw new KeyNotFoundException($"指标体系 {schemeId} 不存在");
+            ?? throw KaoheException.NotFound();
         if (await db.Campaigns.AnyAsync(c => c.SchemeId == schemeId, ct))
         {
             var latest = await db.IndicatorSchemes.Where(s => s.Name == scheme.Name).MaxAsync(s => s.Version, ct);
@@ -40,7 +41,7 @@ public sealed class ReviseScheme(KaoheDbContext db)
     {
         if (c.IndicatorCode is { } code)
         {
-            var node = scheme.Indicators.FirstOrDefault(i => i.Code == code) ?? throw new AssessmentRuleException($"指标 {code} 不存在");
+            var node = scheme.Indicators.FirstOrDefault(i => i.Code == code) ?? throw KaoheException.Invalid(AssessmentTexts.NoSuchIndicator(code));
             node.Title = c.Title ?? node.Title;
             node.Guidance = c.Guidance ?? node.Guidance;
             node.Evidence = c.Evidence ?? node.Evidence;
@@ -52,15 +53,15 @@ public sealed class ReviseScheme(KaoheDbContext db)
         scheme.ExcellentQuotaPercent = c.ExcellentQuotaPercent ?? scheme.ExcellentQuotaPercent;
         scheme.MaxGapWithoutReason = c.MaxGap ?? scheme.MaxGapWithoutReason;
         if (!(scheme.ExcellentMin > scheme.GoodMin && scheme.GoodMin > scheme.PassMin))
-            throw new AssessmentRuleException("等级分数线必须满足 优秀 > 良好 > 合格");
+            throw KaoheException.Invalid(AssessmentTexts.GradeLinesOutOfOrder);
     }
 
     private static void ApplyDataRule(Indicator node, SchemeRevision c)
     {
         var errors = new List<string>();
         var (source, rule) = DataRuleCheck.Check(node.Kind, c.DataSource ?? node.DataSource ?? "", c.PointsRule ?? node.PointsRule ?? "",
-            (column, message) => errors.Add($"指标 {node.Code}“{column}”：{message}"));
-        if (errors.Count > 0) throw new AssessmentRuleException(string.Join("；", errors));
+            (column, message) => errors.Add(AssessmentTexts.DataRuleError(node.Code, column, message)));
+        if (errors.Count > 0) throw KaoheException.Invalid(string.Join("；", errors));
         (node.DataSource, node.PointsRule) = (source, rule);
     }
 }

@@ -40,10 +40,10 @@ public static class SchemeFile
         var parts = code.Split('.');
         var before = errors.Count;
         if (parts.Length > 3 || parts.Any(p => !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
-            errors.Add(new(row.Number, "编号", $"编号“{code}”应为 1、1.2 或 1.2.3 的形式"));
-        if (map.Get(row, "名称").Length == 0) errors.Add(new(row.Number, "名称", "名称不能为空"));
+            errors.Add(new(row.Number, "编号", AssessmentTexts.CodeForm(code)));
+        if (map.Get(row, "名称").Length == 0) errors.Add(new(row.Number, "名称", AssessmentTexts.NameMissing));
         if (!decimal.TryParse(map.Get(row, "分值"), NumberStyles.Number, CultureInfo.InvariantCulture, out var points) || points < 0)
-            errors.Add(new(row.Number, "分值", $"分值“{map.Get(row, "分值")}”不是非负数"));
+            errors.Add(new(row.Number, "分值", AssessmentTexts.PointsNotNonNegative(map.Get(row, "分值"))));
         var kind = ParseKind(row, map, errors);
         var (source, rule) = kind == 0 ? default : DataRuleCheck.Check(kind, map.Get(row, DataRuleCheck.SourceColumn), map.Get(row, DataRuleCheck.RuleColumn),
             (column, message) => errors.Add(new(row.Number, column, message)));
@@ -70,7 +70,7 @@ public static class SchemeFile
     {
         var text = map.Get(row, "类型");
         var kind = text.Length == 0 ? IndicatorKind.Scored : Enum.GetValues<IndicatorKind>().FirstOrDefault(k => AssessmentTexts.KindName(k) == text);
-        if (kind == 0) errors.Add(new(row.Number, "类型", $"类型“{text}”应为 人工评分、数据计算 或 一票否决"));
+        if (kind == 0) errors.Add(new(row.Number, "类型", AssessmentTexts.KindUnknown(text)));
         return kind;
     }
 
@@ -79,7 +79,7 @@ public static class SchemeFile
         var text = map.Get(row, "否决后最高等级");
         if (text.Length == 0) return null;
         if (Grades.TryParse(text, out var g)) return g;
-        errors.Add(new(row.Number, "否决后最高等级", $"等级“{text}”应为 优秀、良好、合格 或 不合格"));
+        errors.Add(new(row.Number, "否决后最高等级", AssessmentTexts.GradeUnknown(text)));
         return null;
     }
 
@@ -87,18 +87,18 @@ public static class SchemeFile
     {
         var rowOf = nodes.Select((n, i) => (n.Code, Row: file.Rows[i].Number)).GroupBy(x => x.Code).ToDictionary(g => g.Key, g => g.First().Row);
         foreach (var dup in nodes.GroupBy(n => n.Code).Where(g => g.Count() > 1))
-            errors.Add(new(rowOf[dup.Key], "编号", $"编号“{dup.Key}”重复"));
+            errors.Add(new(rowOf[dup.Key], "编号", AssessmentTexts.CodeTwice(dup.Key)));
         foreach (var n in nodes.Where(n => n.ParentCode is not null && nodes.All(p => p.Code != n.ParentCode)))
-            errors.Add(new(rowOf[n.Code], "编号", $"找不到上级“{n.ParentCode}”"));
+            errors.Add(new(rowOf[n.Code], "编号", AssessmentTexts.ParentMissing(n.ParentCode!)));
         foreach (var parent in nodes)
         {
             var children = nodes.Where(c => c.ParentCode == parent.Code && c.Kind != IndicatorKind.Veto).ToList();
             if (children.Count > 0 && children.Sum(c => c.MaxPoints) != parent.MaxPoints)
-                errors.Add(new(rowOf[parent.Code], "分值", $"“{parent.Title}”分值 {parent.MaxPoints:0.##} 与下级合计 {children.Sum(c => c.MaxPoints):0.##} 不一致"));
+                errors.Add(new(rowOf[parent.Code], "分值", AssessmentTexts.PointsDontAddUp(parent.Title, parent.MaxPoints, children.Sum(c => c.MaxPoints))));
         }
         foreach (var n in nodes.Where(n => n.DataSource is not null && nodes.Any(c => c.ParentCode == n.Code)))
             errors.Add(new(rowOf[n.Code], DataRuleCheck.SourceColumn, ComputedTexts.OnlyLeafComputed));
-        if (nodes.Count == 0) errors.Add(new(0, null, "文件中没有指标"));
+        if (nodes.Count == 0) errors.Add(new(0, null, AssessmentTexts.NoIndicators));
     }
 
     private static string? Blank(string s) => s.Length == 0 ? null : s;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -21,7 +22,7 @@ public sealed class ScoreFromLedger(KaoheDbContext db, ComputeLedgerIndicators i
     {
         var leaves = unit.Campaign.Scheme?.Leaves.Where(l => l.IsComputedFromData).ToList() ?? [];
         if (leaves.Count == 0) return new Dictionary<int, LedgerReading>();
-        var values = await indicators.HandleAsync(unit.UnitId, unit.Campaign.Year, scope, ct) ?? throw new KeyNotFoundException(AssessmentTexts.NotFound);
+        var values = await indicators.HandleAsync(unit.UnitId, unit.Campaign.Year, scope, ct) ?? throw KaoheException.NotFound();
         var files = await db.LedgerSnapshots.Where(s => s.UnitId == unit.UnitId && s.SupersededAtUtc == null).Select(s => s.Kind).Distinct().ToListAsync(ct);
         var readings = new Dictionary<int, LedgerReading>();
         foreach (var leaf in leaves) readings[leaf.Id] = await ReadOneAsync(leaf, values, files, ct);

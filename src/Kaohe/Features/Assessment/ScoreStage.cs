@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -19,7 +20,7 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
 {
     public async Task<StageResult> HandleAsync(int campaignId, int unitId, StageScoring request, UserScope scope, CancellationToken ct = default)
     {
-        if (!StageRoles.MayScore(scope.Role, request.Stage)) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        AssessmentPermissions.Demand(AssessmentPermissions.MayScore(scope.Role, request.Stage));
         var unit = await CampaignUnits.LoadAsync(db, campaignId, unitId, scope, ct);
         EnsureOpen(unit, request.Stage);
         return await ApplyAsync(unit, request, await ledger.ReadAsync(unit, scope, ct), scope, ct);
@@ -31,16 +32,16 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
     /// </summary>
     internal async Task<StageResult> ApplyAsync(CampaignUnit unit, StageScoring request, IReadOnlyDictionary<int, LedgerReading> readings, UserScope scope, CancellationToken ct)
     {
-        if (!StageRoles.MayScore(scope.Role, request.Stage)) throw new UnauthorizedAccessException(AssessmentTexts.NotAllowed);
+        AssessmentPermissions.Demand(AssessmentPermissions.MayScore(scope.Role, request.Stage));
         EnsureOpen(unit, request.Stage);
-        var scheme = unit.Campaign.Scheme ?? throw new AssessmentRuleException("该考核没有指标体系");
+        var scheme = unit.Campaign.Scheme ?? throw KaoheException.Conflict(AssessmentTexts.NoScheme);
         var result = unit.Edit(request.Stage);
         Fill(result, scheme, request, readings);
         if (request.Submit)
         {
             var missing = scheme.Leaves.Where(l => l.Kind != IndicatorKind.Veto && result.Scores.All(s => s.IndicatorId != l.Id)).ToList();
             if (missing.Count > 0)
-                throw new AssessmentRuleException(string.Join("；", missing.Select(m => m.IsComputedFromData ? ComputedTexts.NoDataNeedsPerson(m.Code) : AssessmentTexts.MissingScore(m.Code))));
+                throw KaoheException.Invalid(string.Join("；", missing.Select(m => m.IsComputedFromData ? ComputedTexts.NoDataNeedsPerson(m.Code) : AssessmentTexts.MissingScore(m.Code))));
             unit.Submit(request.Stage, scheme, unit.Unit.ReportsToProvince, scope.UserName, db.Clock.GetUtcNow().UtcDateTime);
         }
         await db.SaveChangesAsync(ct);
@@ -51,7 +52,7 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
     {
         unit.Campaign.EnsureNotSealed();
         if (!unit.Campaign.StageOf(stage).AcceptsWork(new Common.Time.BeijingClock(db.Clock).Today))
-            throw new AssessmentRuleException(AssessmentTexts.StageNotOpen(stage));
+            throw KaoheException.Conflict(AssessmentTexts.StageNotOpen(stage));
     }
 
     private static void Fill(StageResult result, IndicatorScheme scheme, StageScoring request, IReadOnlyDictionary<int, LedgerReading> readings)
@@ -60,7 +61,7 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
         var errors = new List<string>();
         foreach (var entry in request.Points)
         {
-            if (!leaves.TryGetValue(entry.Code, out var leaf)) { errors.Add($"指标 {entry.Code} 不是可评分的指标"); continue; }
+            if (!leaves.TryGetValue(entry.Code, out var leaf)) { errors.Add(AssessmentTexts.NotScorable(entry.Code)); continue; }
             if (Refusal(leaf, entry, readings) is { } refusal) { errors.Add(refusal); continue; }
             var score = result.Scores.FirstOrDefault(s => s.IndicatorId == leaf.Id);
             if (score is null) result.Scores.Add(score = new IndicatorScore { IndicatorId = leaf.Id });
@@ -69,7 +70,7 @@ public sealed class ScoreStage(KaoheDbContext db, ScoreFromLedger ledger)
             score.Note = string.IsNullOrWhiteSpace(entry.Note) ? null : entry.Note.Trim();
             score.Origin = leaf.IsComputedFromData ? ScoreOrigin.PersonNoData : ScoreOrigin.Person;
         }
-        if (errors.Count > 0) throw new AssessmentRuleException(string.Join("；", errors));
+        if (errors.Count > 0) throw KaoheException.Invalid(string.Join("；", errors));
         foreach (var (indicatorId, reading) in readings) result.Record(indicatorId, reading);
         result.Comment = request.Comment ?? result.Comment;
         result.GapReason = request.GapReason ?? result.GapReason;

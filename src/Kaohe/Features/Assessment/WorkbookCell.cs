@@ -16,7 +16,7 @@ internal static class WorkbookCell
     {
         var code = map.Get(row, "指标编号");
         var leaf = scheme.Leaves.FirstOrDefault(l => l.Code == code);
-        if (leaf is null) { errors.Add(new(row.Number, "指标编号", $"“{code}”不是可评分的指标")); return null; }
+        if (leaf is null) { errors.Add(new(row.Number, "指标编号", AssessmentTexts.NotScorableCell(code))); return null; }
         var note = map.Get(row, "说明");
         if (leaf.Kind == IndicatorKind.Veto) return Veto(row, map, code, note, errors);
         var text = map.Get(row, "得分");
@@ -28,7 +28,7 @@ internal static class WorkbookCell
         }
         if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var points))
         {
-            errors.Add(new(row.Number, "得分", text.Length == 0 ? $"指标 {code} 未填得分" : $"“{text}”不是数字"));
+            errors.Add(new(row.Number, "得分", text.Length == 0 ? AssessmentTexts.NoPoints(code) : AssessmentTexts.NotNumber(text)));
             return null;
         }
         if (points < 0 || points > leaf.MaxPoints) { errors.Add(new(row.Number, "得分", AssessmentTexts.PointsOutOfRange(code, leaf.MaxPoints))); return null; }
@@ -39,7 +39,7 @@ internal static class WorkbookCell
     private static PointsEntry? Veto(TabularRow row, ColumnMap map, string code, string note, List<ImportError> errors)
     {
         var hit = map.Get(row, "否决项是否触发");
-        if (hit is not ("是" or "否" or "")) { errors.Add(new(row.Number, "否决项是否触发", $"“{hit}”应填 是 或 否")); return null; }
+        if (hit is not ("是" or "否" or "")) { errors.Add(new(row.Number, "否决项是否触发", AssessmentTexts.YesOrNo(hit))); return null; }
         return new PointsEntry(code, 0, hit == "是", note);
     }
 }

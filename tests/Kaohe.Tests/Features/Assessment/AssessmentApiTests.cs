@@ -136,4 +136,17 @@ public sealed class AssessmentApiTests(KaoheApp app) : IClassFixture<KaoheApp>
         Assert.Contains(table.Rows, r => r[1] == "贷款逾期率" && r[3] == "数据计算" && r[4] == "ledger.overdue-rate" && r[5] == "不高于全省 得满分，每高 1 个百分点扣 1 分");
         Assert.Contains(table.Rows, r => r[1] == "风险补偿金归集" && r[3] == "人工评分" && r[4] == ""); // no such data in Kaohe
     }
+
+    [Fact]
+    public async Task SealedCampaign_RefusesAChange_AsAConflict_UnknownStage_AsInvalid_BothInChinese()
+    {
+        var admin = await app.SignedInAsync("admin");
+        var sealedId = await CampaignAsync(admin, 2018);
+        var refused = await admin.PostAsync($"/api/campaigns/{sealedId}/stages/SelfCheck/open", null);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(AssessmentTexts.Sealed, (await refused.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Title);
+        var unknown = await admin.GetAsync($"/api/campaigns/{sealedId}/workbook/第五阶段");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(AssessmentTexts.UnknownStage("第五阶段"), (await unknown.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!.Title);
+    }
 }

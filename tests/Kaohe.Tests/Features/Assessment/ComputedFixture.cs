@@ -32,7 +32,7 @@ internal sealed record ComputedFixture(TestDatabase Db, int CampaignId, int Zhon
         var xingyang = await UnitIdAsync(db, "荥阳市");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaign = (await db.Run<CreateCampaign, Campaign>(h => h.HandleAsync(new NewCampaign(2025, today.AddDays(-1), today.AddDays(40), UnitIds: [zhongmu, xingyang]), UserScope.System))).Id;
-        await db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(campaign, Stage.SelfCheck, UserScope.System); return true; });
+        await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.SelfCheck, UserScope.System); return true; });
         return new(db, campaign, zhongmu, xingyang, new(9001, "zm", Role.CountyOperator, zhongmu, null), new(9002, "xy", Role.CountyOperator, xingyang, null));
     }
 

@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -35,7 +36,7 @@ public abstract class ComputedIndicatorDataTests(DatabaseProvider provider)
     public async Task PointsTypedForAComputedIndicator_AreRefused_AndNothingIsSaved()
     {
         await using var f = await ComputedFixture.CreateAsync(provider);
-        var e = await Assert.ThrowsAsync<AssessmentRuleException>(() => f.ScoreAsync(f.Zhongmu, new(Stage.SelfCheck, [new("1.1", 4), new("6.3", 5, Note: "逾期率很低")]), f.Zm));
+        var e = await Assert.ThrowsAsync<KaoheException>(() => f.ScoreAsync(f.Zhongmu, new(Stage.SelfCheck, [new("1.1", 4), new("6.3", 5, Note: "逾期率很低")]), f.Zm));
         Assert.Equal("指标 6.3 由台账数据计算得分，不能手工填写", e.Message);
         Assert.Null(await f.StoredAsync(f.Zhongmu, Stage.SelfCheck, "1.1"));
     }
@@ -49,10 +50,10 @@ public abstract class ComputedIndicatorDataTests(DatabaseProvider provider)
         Assert.Equal(100m - 3 - 3 - 4 - 5, draft.Total); // no points given for the four computed indicators
         Assert.Null(await f.StoredAsync(f.Xingyang, Stage.SelfCheck, "6.3"));
 
-        var e = await Assert.ThrowsAsync<AssessmentRuleException>(() => f.ScoreAsync(f.Xingyang, new(Stage.SelfCheck, people, Submit: true), f.Xy));
+        var e = await Assert.ThrowsAsync<KaoheException>(() => f.ScoreAsync(f.Xingyang, new(Stage.SelfCheck, people, Submit: true), f.Xy));
         Assert.Equal("指标 5.2 无台账数据，须由评分人员打分并在说明中写明依据；指标 5.4 无台账数据，须由评分人员打分并在说明中写明依据；"
             + "指标 6.2.2 无台账数据，须由评分人员打分并在说明中写明依据；指标 6.3 无台账数据，须由评分人员打分并在说明中写明依据", e.Message);
-        var noNote = await Assert.ThrowsAsync<AssessmentRuleException>(() => f.ScoreAsync(f.Xingyang, new(Stage.SelfCheck, [new("6.3", 4)]), f.Xy));
+        var noNote = await Assert.ThrowsAsync<KaoheException>(() => f.ScoreAsync(f.Xingyang, new(Stage.SelfCheck, [new("6.3", 4)]), f.Xy));
         Assert.Equal("指标 6.3 无台账数据，人工评分须在说明中写明依据", noNote.Message);
 
         string[] computed = ["5.2", "5.4", "6.2.2", "6.3"];
@@ -80,7 +81,7 @@ public abstract class ComputedIndicatorDataTests(DatabaseProvider provider)
         Assert.Equal((3.33m, 41.67m), (self.Points, self.DataValue));
         Assert.StartsWith("1,500.00 元 ÷ 3,600.00 元", self.DataNumbers, StringComparison.Ordinal);
 
-        await f.Db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(f.CampaignId, Stage.CityReview, UserScope.System); return true; });
+        await f.Db.Run<OpenStage, bool>(async h => { await h.HandleAsync(f.CampaignId, Stage.CityReview, UserScope.System); return true; });
         var city = await f.Db.Query(c => c.Users.Where(u => u.UserName == "zhengzhou").Select(u => new UserScope(u.Id, u.UserName, u.Role, u.UnitId, u.CityGroupId)).SingleAsync());
         await f.ScoreAsync(f.Zhongmu, new(Stage.CityReview, await f.PeoplesPointsAsync()), city);
         var review = (await f.StoredAsync(f.Zhongmu, Stage.CityReview, "6.3"))!;
@@ -93,14 +94,15 @@ public abstract class ComputedIndicatorDataTests(DatabaseProvider provider)
     public async Task ComputedValues_AreOnlyGivenInScope()
     {
         await using var f = await ComputedFixture.CreateAsync(provider);
-        var view = await f.Db.Run<GetCampaignUnit, CampaignUnitView?>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, f.Zm));
-        Assert.Equal(["5.2", "5.4", "6.2.2", "6.3"], view!.Computed.Select(c => c.Code));
+        var view = await f.Db.Run<GetCampaignUnit, CampaignUnitView>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, f.Zm));
+        Assert.Equal(["5.2", "5.4", "6.2.2", "6.3"], view.Computed.Select(c => c.Code));
         Assert.All(view.Computed, c => Assert.False(c.Stored));
         Assert.Equal("/Ledger/Unit/" + f.Zhongmu + "?asOf=2025-12-31", view.Computed[0].LedgerUrl);
-        Assert.Null(await f.Db.Run<GetCampaignUnit, CampaignUnitView?>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, f.Xy)));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => f.Db.Run<GetCampaignUnit, CampaignUnitView>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, f.Xy)))).Kind);
         var luoyang = await f.Db.Query(c => c.CityGroups.Where(g => g.Name == "洛阳市").Select(g => g.Id).SingleAsync());
-        Assert.Null(await f.Db.Run<GetCampaignUnit, CampaignUnitView?>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, new UserScope(9003, "ly", Role.CityReviewer, null, luoyang))));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => f.ScoreAsync(f.Zhongmu, new(Stage.SelfCheck, []), f.Xy));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() =>
+            f.Db.Run<GetCampaignUnit, CampaignUnitView>(h => h.HandleAsync(f.CampaignId, f.Zhongmu, new UserScope(9003, "ly", Role.CityReviewer, null, luoyang))))).Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => f.ScoreAsync(f.Zhongmu, new(Stage.SelfCheck, []), f.Xy))).Kind);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public abstract class ComputedWorkbookDataTests(DatabaseProvider provider)
     public async Task Workbook_PrefillsComputedIndicators_AndIgnoresAChangedCellWithAMessage()
     {
         await using var f = await ComputedFixture.CreateAsync(provider);
-        var bytes = await f.Db.Run<ScoringWorkbook, byte[]>(h => h.DownloadAsync(f.CampaignId, Stage.SelfCheck, f.Zm, TableFormat.Xlsx));
+        var bytes = await f.Db.Run<DownloadScoringWorkbook, byte[]>(h => h.HandleAsync(f.CampaignId, Stage.SelfCheck, f.Zm, TableFormat.Xlsx));
         var table = Files.Table(bytes, "w.xlsx");
         Assert.Equal("计分方式", table.Headers[8]);
         var overdue = Assert.Single(table.Rows, r => r[2] == "6.3");
@@ -25,7 +25,7 @@ public abstract class ComputedWorkbookDataTests(DatabaseProvider provider)
         var w = new StringWriter();
         TableWriter.WriteCsvLine(w, table.Headers);
         foreach (var r in table.Rows) TableWriter.WriteCsvLine(w, [.. r.Cells.Take(5), r[4] == "否决项" ? "" : r[4], r[4] == "否决项" ? "否" : "", "", r[8], r[9]]);
-        var up = await f.Db.Run<ScoringWorkbook, WorkbookUploaded>(h => h.UploadAsync(f.CampaignId, Stage.SelfCheck, Files.Table(Files.Csv(w.ToString())), false, f.Zm));
+        var up = await f.Db.Run<UploadScoringWorkbook, WorkbookUploaded>(h => h.HandleAsync(f.CampaignId, Stage.SelfCheck, Files.Table(Files.Csv(w.ToString())), false, f.Zm));
 
         var row = table.Rows.Single(r => r[2] == "6.3").Number;
         Assert.Equal(3, up.Notices.Count); // 5.2, 5.4 and 6.3 differ from the ledger's points; 6.2.2's full 4 is what the ledger gives
@@ -38,15 +38,15 @@ public abstract class ComputedWorkbookDataTests(DatabaseProvider provider)
     public async Task Workbook_ForAUnitWithoutLedgerData_AsksForPointsAndANote()
     {
         await using var f = await ComputedFixture.CreateAsync(provider);
-        var table = Files.Table(await f.Db.Run<ScoringWorkbook, byte[]>(h => h.DownloadAsync(f.CampaignId, Stage.SelfCheck, f.Xy, TableFormat.Csv)), "w.csv");
+        var table = Files.Table(await f.Db.Run<DownloadScoringWorkbook, byte[]>(h => h.HandleAsync(f.CampaignId, Stage.SelfCheck, f.Xy, TableFormat.Csv)), "w.csv");
         var overdue = Assert.Single(table.Rows, r => r[2] == "6.3");
         Assert.Equal(("", "无台账数据：请人工评分并在说明中写明依据", "无台账数据：本单位未导入还款计划"), (overdue[5], overdue[8], overdue[9]));
 
         var w = new StringWriter();
         TableWriter.WriteCsvLine(w, table.Headers);
         foreach (var r in table.Rows) TableWriter.WriteCsvLine(w, [.. r.Cells.Take(5), r[4] == "否决项" ? "" : "1", r[4] == "否决项" ? "否" : "", "", r[8], r[9]]);
-        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => f.Db.Run<ScoringWorkbook, WorkbookUploaded>(h =>
-            h.UploadAsync(f.CampaignId, Stage.SelfCheck, Files.Table(Files.Csv(w.ToString())), false, f.Xy)));
+        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => f.Db.Run<UploadScoringWorkbook, WorkbookUploaded>(h =>
+            h.HandleAsync(f.CampaignId, Stage.SelfCheck, Files.Table(Files.Csv(w.ToString())), false, f.Xy)));
         Assert.Contains($"第 {overdue.Number} 行“说明”列：指标 6.3 无台账数据，人工评分须在说明中写明依据", e.ImportErrors.Select(x => x.ToString()));
     }
 }

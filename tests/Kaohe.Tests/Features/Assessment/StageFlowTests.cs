@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Assessment;
 
 namespace Kaohe.Tests.Features.Assessment;
@@ -37,8 +38,8 @@ public sealed class StageFlowTests
         var unit = new CampaignUnit();
         Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
         Assert.Equal(UnitStep.ExpertReview, unit.Step);
-        var e = Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.CityReview, "理由", reportsToProvince: true));
-        Assert.Contains("没有市级主评", e.Message);
+        var e = Assert.Throws<KaoheException>(() => unit.Return(Stage.CityReview, "理由", reportsToProvince: true));
+        Assert.Equal((ErrorKind.Invalid, AssessmentTexts.NoCityStage), (e.Kind, e.Title));
     }
 
     [Fact]
@@ -60,9 +61,10 @@ public sealed class StageFlowTests
     {
         var unit = new CampaignUnit();
         Score(unit, Stage.SelfCheck, 90);
-        var e = Assert.Throws<AssessmentRuleException>(() => unit.Edit(Stage.SelfCheck));
+        var e = Assert.Throws<KaoheException>(() => unit.Edit(Stage.SelfCheck));
         Assert.Contains("已锁定", e.Message);
-        Assert.Throws<AssessmentRuleException>(() => unit.Edit(Stage.ExpertReview));
+        Assert.Equal(ErrorKind.Conflict, e.Kind);
+        Assert.Equal(ErrorKind.Conflict, Assert.Throws<KaoheException>(() => unit.Edit(Stage.ExpertReview)).Kind);
     }
 
     [Fact]
@@ -70,8 +72,8 @@ public sealed class StageFlowTests
     {
         var unit = new CampaignUnit();
         Score(unit, Stage.SelfCheck, 90);
-        Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.SelfCheck, " ", false));
-        Assert.Throws<AssessmentRuleException>(() => unit.Return(Stage.ExpertReview, "理由", false));
+        Assert.Equal(ErrorKind.Invalid, Assert.Throws<KaoheException>(() => unit.Return(Stage.SelfCheck, " ", false)).Kind);
+        Assert.Equal(ErrorKind.Invalid, Assert.Throws<KaoheException>(() => unit.Return(Stage.ExpertReview, "理由", false)).Kind);
         unit.Return(Stage.SelfCheck, "佐证材料不全", false);
         Assert.Equal(UnitStep.SelfCheck, unit.Step);
         Assert.Equal("佐证材料不全", unit.ReturnReason);
@@ -90,7 +92,7 @@ public sealed class StageFlowTests
         var unit = new CampaignUnit();
         Score(unit, Stage.SelfCheck, self);
         if (accepted) Score(unit, Stage.CityReview, city, reason);
-        else Assert.Contains("差异说明", Assert.Throws<AssessmentRuleException>(() => Score(unit, Stage.CityReview, city, reason)).Message);
+        else Assert.Contains("差异说明", Assert.Throws<KaoheException>(() => Score(unit, Stage.CityReview, city, reason)).Message);
     }
 
     [Fact]
@@ -99,8 +101,8 @@ public sealed class StageFlowTests
         var unit = new CampaignUnit();
         Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
         Score(unit, Stage.ExpertReview, 89.5m);
-        Assert.Throws<AssessmentRuleException>(() => unit.Decide(Grade.Excellent, null, 5, 2, 0));
-        Assert.Throws<AssessmentRuleException>(() => unit.Decide(Grade.Excellent, "整改到位", 3, 3, 1));
+        Assert.Equal(ErrorKind.Invalid, Assert.Throws<KaoheException>(() => unit.Decide(Grade.Excellent, null, 5, 2, 0)).Kind);
+        Assert.Equal(ErrorKind.Invalid, Assert.Throws<KaoheException>(() => unit.Decide(Grade.Excellent, "整改到位", 3, 3, 1)).Kind);
         unit.Decide(Grade.Excellent, "整改到位", 5, 2, 0);
         Assert.Equal(Grade.Excellent, unit.FinalGrade);
         unit.Decide(Grade.Good, null, null, null, null);
@@ -111,10 +113,44 @@ public sealed class StageFlowTests
     public void SealedCampaign_RefusesChanges_AndNeedsEveryGrade()
     {
         var campaign = new Campaign { Title = "t", Stages = [new CampaignStage { Stage = Stage.SelfCheck }], Units = [new CampaignUnit()] };
-        Assert.Contains("没有确定等级", Assert.Throws<AssessmentRuleException>(() => campaign.Seal("admin", Now)).Message);
+        Assert.Contains("没有确定等级", Assert.Throws<KaoheException>(() => campaign.Seal("admin", Now)).Message);
         campaign.Units[0].FinalGrade = Grade.Good;
         campaign.Seal("admin", Now);
         Assert.True(campaign.IsSealed);
-        Assert.Throws<AssessmentRuleException>(() => campaign.OpenStage(Stage.SelfCheck));
+        Assert.Equal(ErrorKind.Conflict, Assert.Throws<KaoheException>(() => campaign.OpenStage(Stage.SelfCheck)).Kind);
+    }
+
+    [Fact]
+    public void DrawnAndUndrawn_MoveTheStep_OnlyBetweenFieldVisitAndScored()
+    {
+        var unit = new CampaignUnit();
+        unit.MarkSampled();
+        Assert.Equal((UnitStep.SelfCheck, true), (unit.Step, unit.IsSampled)); // a unit still at self-check only carries the mark
+        unit.Unsample();
+        Score(unit, Stage.SelfCheck, 90, reportsToProvince: true);
+        Score(unit, Stage.ExpertReview, 90);
+        Assert.Equal(UnitStep.Scored, unit.Step);
+        unit.MarkSampled();
+        Assert.Equal(UnitStep.FieldVisit, unit.Step);
+        unit.Unsample();
+        Assert.Equal((UnitStep.Scored, false), (unit.Step, unit.IsSampled));
+    }
+
+    [Fact]
+    public void UnitScoredOutsideTheFlow_ArrivesAtTheDecision_WithItsVisitDone()
+    {
+        var unit = new CampaignUnit { ComputedGrade = Grade.Good };
+        unit.ArriveScored(sampled: true);
+        Assert.Equal((UnitStep.Scored, true), (unit.Step, unit.IsSampled));
+        unit.Decide(Grade.Good, null, null, null, null);
+        Assert.Equal(Grade.Good, unit.FinalGrade);
+    }
+
+    [Fact]
+    public void Seal_RecordsTheCountPerGrade_AsTheSealAlwaysWroteIt()
+    {
+        var campaign = new Campaign { Title = "t", Units = [new CampaignUnit { FinalGrade = Grade.Excellent }, new CampaignUnit { FinalGrade = Grade.Excellent }, new CampaignUnit { FinalGrade = Grade.Pass }] };
+        // the text the string-built seal wrote, so audit entries old and new read alike
+        Assert.Equal("{\"优秀\":2,\"良好\":0,\"合格\":1,\"不合格\":0}", Kaohe.Features.Assessment.SealResults.CountsJson(campaign));
     }
 }

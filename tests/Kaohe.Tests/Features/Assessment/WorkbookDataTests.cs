@@ -27,7 +27,7 @@ public abstract class WorkbookDataTests(DatabaseProvider provider)
         await using var db = await TestDatabase.CreateAsync(provider);
         var county = await db.Query(c => c.Users.Where(u => u.UserName == "erqi").Select(u => new UserScope(u.Id, u.UserName, u.Role, u.UnitId, u.CityGroupId)).SingleAsync());
         var campaign = await db.Query(c => c.Campaigns.Where(k => k.Year == 2019).Select(k => k.Id).SingleAsync());
-        var bytes = await db.Run<ScoringWorkbook, byte[]>(h => h.DownloadAsync(campaign, Stage.SelfCheck, county, TableFormat.Xlsx));
+        var bytes = await db.Run<DownloadScoringWorkbook, byte[]>(h => h.HandleAsync(campaign, Stage.SelfCheck, county, TableFormat.Xlsx));
         var table = Files.Table(bytes, "w.xlsx");
         Assert.Equal(30, table.Rows.Count); // the default scheme's scored indicators and veto items, one unit
         Assert.All(table.Rows, r => Assert.Equal("二七区", r[1]));
@@ -39,13 +39,13 @@ public abstract class WorkbookDataTests(DatabaseProvider provider)
         var bad = filled.Replace(",1.1,资助工作领导小组与工作会议,4,4,", ",1.1,资助工作领导小组与工作会议,4,5,", StringComparison.Ordinal)
             .Replace(",1.2,独立法人资格的资助管理机构,4,4,", ",1.2,独立法人资格的资助管理机构,4,四,", StringComparison.Ordinal)
             .Replace(",8.1,发生因生源地贷款引发的群体性事件,否决项,,否,", ",8.1,发生因生源地贷款引发的群体性事件,否决项,,也许,", StringComparison.Ordinal);
-        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<ScoringWorkbook, WorkbookUploaded>(h =>
-            h.UploadAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(bad, gbk: true)), false, county)));
+        var e = await Assert.ThrowsAsync<ImportRejectedException>(() => db.Run<UploadScoringWorkbook, WorkbookUploaded>(h =>
+            h.HandleAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(bad, gbk: true)), false, county)));
         Assert.Equal(["第 2 行“得分”列：指标 1.1 的得分必须在 0 到 4 之间", "第 3 行“得分”列：“四”不是数字", "第 29 行“否决项是否触发”列：“也许”应填 是 或 否"],
             e.ImportErrors.Select(x => x.ToString()));
         Assert.False(await db.Query(c => c.StageResults.AnyAsync(r => r.CampaignUnitId == c.CampaignUnits.Single(u => u.CampaignId == campaign && u.UnitId == county.UnitId).Id)));
 
-        var ok = await db.Run<ScoringWorkbook, WorkbookUploaded>(h => h.UploadAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(filled)), true, county));
+        var ok = await db.Run<UploadScoringWorkbook, WorkbookUploaded>(h => h.HandleAsync(campaign, Stage.SelfCheck, Files.Table(Files.Csv(filled)), true, county));
         Assert.Equal((1, 26, true, 0), (ok.Units, ok.Scores, ok.Submitted, ok.Notices.Count)); // the four computed rows are not read
         var unit = await db.Query(c => c.CampaignUnits.Include(u => u.Results).SingleAsync(u => u.CampaignId == campaign && u.UnitId == county.UnitId));
         var expected = 100m - computed.Sum(r => decimal.Parse(r[4], CultureInfo.InvariantCulture) - decimal.Parse(r[5], CultureInfo.InvariantCulture));

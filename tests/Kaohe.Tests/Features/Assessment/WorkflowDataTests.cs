@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
@@ -34,36 +35,37 @@ public abstract class WorkflowDataTests(DatabaseProvider provider)
         var other = await db.Query(c => c.Units.Where(u => u.DivisionCode == "410102").Select(u => u.Id).SingleAsync());
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var campaign = (await db.Run<CreateCampaign, Campaign>(h => h.HandleAsync(new NewCampaign(2020, today.AddDays(-1), today.AddDays(40), UnitIds: [erqi, other]), admin))).Id;
-        await db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(campaign, Stage.SelfCheck, admin); return true; });
+        await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.SelfCheck, admin); return true; });
 
         var full = await PointsAsync(db, campaign, 1m);
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => Score(db, campaign, other, new(Stage.SelfCheck, full), county));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Score(db, campaign, erqi, new(Stage.CityReview, full), county));
-        await Assert.ThrowsAsync<AssessmentRuleException>(() => Score(db, campaign, erqi, new(Stage.SelfCheck, full[..3], Submit: true), county));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, other, new(Stage.SelfCheck, full), county))).Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.CityReview, full), county))).Kind);
+        Assert.Equal(ErrorKind.Invalid, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.SelfCheck, full[..3], Submit: true), county))).Kind);
         Assert.Equal(100m, (await Score(db, campaign, erqi, new(Stage.SelfCheck, full, Submit: true), county)).Total);
-        await Assert.ThrowsAsync<AssessmentRuleException>(() => Score(db, campaign, erqi, new(Stage.SelfCheck, full), county)); // locked
+        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.SelfCheck, full), county))).Kind); // locked
 
         // The city stage is not open yet; then the city returns the unit, the county resubmits.
-        await Assert.ThrowsAsync<AssessmentRuleException>(() => Score(db, campaign, erqi, new(Stage.CityReview, full), city));
-        await db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(campaign, Stage.CityReview, admin); return true; });
+        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.CityReview, full), city))).Kind);
+        await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.CityReview, admin); return true; });
         await db.Run<ReturnUnit, bool>(async h => { await h.HandleAsync(campaign, erqi, Stage.SelfCheck, "佐证材料不全", city); return true; });
-        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == ReturnUnit.AuditAction && e.Reason == "佐证材料不全" && e.UnitId == erqi)));
+        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == ReturnUnit.AuditAction && e.Reason == "佐证材料不全" && e.UnitId == erqi
+            && e.Before == "{\"step\":\"待市级主评\"}" && e.After == "{\"step\":\"县级自查中\"}")));
         await Score(db, campaign, erqi, new(Stage.SelfCheck, full, Submit: true), county);
 
         var lower = await PointsAsync(db, campaign, 0.85m);
-        await Assert.ThrowsAsync<AssessmentRuleException>(() => Score(db, campaign, erqi, new(Stage.CityReview, lower, Submit: true), city)); // gap > 10
+        Assert.Equal(ErrorKind.Invalid, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.CityReview, lower, Submit: true), city))).Kind); // gap > 10
         await Score(db, campaign, erqi, new(Stage.CityReview, lower, GapReason: "档案室不达标", Submit: true), city);
 
         // Experts: only once assigned; the demo expert (洛阳) may review a 郑州 unit.
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => Score(db, campaign, erqi, new(Stage.ExpertReview, lower), expert));
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<KaoheException>(() => Score(db, campaign, erqi, new(Stage.ExpertReview, lower), expert))).Kind);
         var assigned = await db.Run<AssignExperts, AssignmentResult>(h => h.HandleAsync(campaign, admin));
         Assert.Equal(2, assigned.Added);
-        await db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(campaign, Stage.ExpertReview, admin); return true; });
+        await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.ExpertReview, admin); return true; });
         await Score(db, campaign, erqi, new(Stage.ExpertReview, lower, Submit: true), expert);
 
         var draw = await db.Run<DrawFieldVisits, DrawResult>(h => h.HandleAsync(campaign, new DrawRequest(0, 7, MustInclude: [erqi]), admin));
         Assert.Equal([erqi], draw.UnitIds);
-        await db.Run<ScheduleStage, bool>(async h => { await h.OpenAsync(campaign, Stage.FieldVisit, admin); return true; });
+        await db.Run<OpenStage, bool>(async h => { await h.HandleAsync(campaign, Stage.FieldVisit, admin); return true; });
         var visit = await Score(db, campaign, erqi, new(Stage.FieldVisit, await PointsAsync(db, campaign, 0.8m), Submit: true), expert);
         Assert.Equal(78.5m, visit.Total); // the field visit found less than the experts: it counts, 合格
 
@@ -71,14 +73,14 @@ public abstract class WorkflowDataTests(DatabaseProvider provider)
         await Score(db, campaign, other, new(Stage.SelfCheck, full, Submit: true), await ScopeAsync(db, "admin") with { Role = Role.CountyOperator, UnitId = other });
         await Score(db, campaign, other, new(Stage.CityReview, full, Submit: true), city);
         await Score(db, campaign, other, new(Stage.ExpertReview, full, Submit: true), expert);
-        Assert.Equal(2, await db.Run<DecideAndSeal, int>(h => h.ConfirmComputedAsync(campaign, admin)));
-        await db.Run<DecideAndSeal, bool>(async h => { await h.SealAsync(campaign, admin); return true; });
+        Assert.Equal(2, await db.Run<ConfirmComputedGrades, int>(h => h.HandleAsync(campaign, admin)));
+        await db.Run<SealResults, bool>(async h => { await h.HandleAsync(campaign, admin); return true; });
 
         var unit = await db.Query(c => c.CampaignUnits.Include(u => u.Results).SingleAsync(u => u.CampaignId == campaign && u.UnitId == erqi));
         Assert.Equal((visit.Total, Grade.Pass), (unit.FinalScore!.Value, unit.FinalGrade!.Value));
         Assert.Equal(4, unit.Results.Count);
-        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == DecideAndSeal.SealAction && e.EntityId == campaign.ToString())));
-        await Assert.ThrowsAsync<AssessmentRuleException>(() => db.Run<ReturnUnit, bool>(async h => { await h.HandleAsync(campaign, erqi, Stage.SelfCheck, "再看", admin); return true; }));
+        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == SealResults.SealAction && e.EntityId == campaign.ToString())));
+        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<ReturnUnit, bool>(async h => { await h.HandleAsync(campaign, erqi, Stage.SelfCheck, "再看", admin); return true; }))).Kind);
     }
 
     [Fact]
@@ -94,12 +96,12 @@ public abstract class WorkflowDataTests(DatabaseProvider provider)
         var units = await db.Query(c => c.ExpertAssignments.Where(a => a.CampaignId == campaign).Select(a => a.UnitId).ToListAsync());
         Assert.Empty(units.Intersect(luoyang));
 
-        var e = await Assert.ThrowsAsync<AssessmentRuleException>(() => db.Run<AssignExperts, bool>(async h =>
+        var e = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ReassignExpert, bool>(async h =>
         {
-            await h.AdjustAsync(campaign, units[0], expert.UserId, expert.UserId, "", admin);
+            await h.HandleAsync(campaign, units[0], expert.UserId, expert.UserId, "", admin);
             return true;
         }));
-        Assert.Contains("理由", e.Message);
+        Assert.Equal((ErrorKind.Invalid, AssessmentTexts.ReassignNeedsReason), (e.Kind, e.Title));
     }
 }
 
