@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 //   dotnet run -c Release --project bench/Kaohe.Bench.Notice [-- ITERATIONS]
 // A stopwatch run, not BenchmarkDotNet: the question is "well under a second?", and the first (cold) run,
 // which loads the font and JITs everything, matters as much as the warm ones.
-var iterations = args.Length > 0 ? int.Parse(args[0]) : 30;
+var iterations = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 30;
 var root = FindRoot();
 var folder = Directory.CreateTempSubdirectory("kaohe-bench-").FullName;
 var config = new ConfigurationBuilder().AddInMemoryCollection([new(DatabaseTarget.EnvironmentVariable, Path.Combine(folder, "b.db"))]).Build();
@@ -53,7 +53,7 @@ Console.WriteLine("|---|---:|---:|---:|---:|");
 foreach (var s in steps)
 {
     var warm = times[s].Skip(1).Order().ToList();
-    Console.WriteLine($"| {s} | {times[s][0]:F1} | {warm[warm.Count / 2]:F1} | {warm[0]:F1} | {(sizes.TryGetValue(s, out var b) ? b.ToString("N0") : "")} |");
+    Console.WriteLine($"| {s} | {times[s][0]:F1} | {warm[warm.Count / 2]:F1} | {warm[0]:F1} | {(sizes.TryGetValue(s, out var b) ? b.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "")} |");
 }
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(folder, true);

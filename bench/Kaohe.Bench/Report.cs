@@ -51,9 +51,9 @@ internal sealed class Report
     public void Agreement(Measured kaohe, Measured duck, Measured db)
     {
         _log.AppendLine($"全省合计（当年应还, 当年实还, 累计应还, 累计逾期, 还款期人数, 逾期人数, 四个账龄人数, 单位数）：");
-        _log.AppendLine($"  Kaohe 文件   {kaohe.Totals}");
-        _log.AppendLine($"  Kaohe 数据库 {db.Totals}");
-        _log.AppendLine($"  DuckDB       {duck.Totals}");
+        _log.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  Kaohe 文件   {kaohe.Totals}");
+        _log.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  Kaohe 数据库 {db.Totals}");
+        _log.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  DuckDB       {duck.Totals}");
         _log.AppendLine(kaohe.Totals == duck.Totals && kaohe.Totals == db.Totals ? "  三者一致。" : "  **不一致！**");
     }
 

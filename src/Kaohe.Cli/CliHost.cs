@@ -51,7 +51,7 @@ internal static class CliHost
         catch (Exception e) when (DatabaseBusy.Is(e) && e is not Kaohe.Common.Errors.KaoheException)
         {
             // On SQLite another writer (an import, from the web app or another command) kept the database past the busy timeout.
-            AnsiConsole.MarkupLineInterpolated($"[red]错误：{DatabaseBusy.Message}[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]错误：{DatabaseBusy.Message}[/]");
             return 2;
         }
         catch (ImportRejectedException e)
@@ -63,7 +63,7 @@ internal static class CliHost
         catch (Kaohe.Common.Errors.KaoheException e)
         {
             // The error contract's refusals (not found, forbidden, invalid with its fields): the title, the fields, exit 2.
-            AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Title}[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]错误：{e.Title}[/]");
             foreach (var (field, messages) in e.Errors)
                 foreach (var message in messages) Console.WriteLine($"  {field}：{message}");
             if (e.Errors.Count == 0 && e.Detail is { } detail) Console.WriteLine("  " + detail);
@@ -72,7 +72,7 @@ internal static class CliHost
         catch (Exception e) when (e is ArgumentException or UnauthorizedAccessException or FileNotFoundException or InvalidOperationException
             or KeyNotFoundException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]错误：{e.Message}[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]错误：{e.Message}[/]");
             return 2;
         }
         finally

@@ -49,7 +49,7 @@ public sealed class CampaignWalkTests(BrowserServer server) : IClassFixture<Brow
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var created = await admin.APIRequest.PostAsync("/api/campaigns", new()
         {
-            DataObject = new { year = 2030, start = today.AddDays(-1).ToString("yyyy-MM-dd"), end = today.AddDays(60).ToString("yyyy-MM-dd"), unitIds = new[] { erqi } },
+            DataObject = new { year = 2030, start = today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), end = today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), unitIds = new[] { erqi } },
         });
         Assert.True(created.Ok, await created.TextAsync());
         var id = JsonDocument.Parse(await created.TextAsync()).RootElement.GetProperty("id").GetInt32();

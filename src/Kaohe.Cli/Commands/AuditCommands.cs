@@ -13,8 +13,8 @@ internal static class AuditCommands
         CliHost.Run(verify, async (sp, _, ct) =>
         {
             var result = await sp.GetRequiredService<VerifyAuditChain>().HandleAsync(ct);
-            if (result.IsIntact) AnsiConsole.MarkupLineInterpolated($"[green]{result.Message}[/]");
-            else AnsiConsole.MarkupLineInterpolated($"[red]{result.Message}[/]");
+            if (result.IsIntact) AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]{result.Message}[/]");
+            else AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[red]{result.Message}[/]");
             return result.IsIntact ? 0 : 1;
         });
         return new Command("audit", "审计日志") { verify };

@@ -38,6 +38,6 @@ public sealed class IndexModel(ReadAuditTrail read, DescribeAuditEntry describe,
     public string PageLink(int page) =>
         QueryString.Create(new Dictionary<string, string?>
         {
-            ["unit"] = Unit?.ToString(), ["user"] = UserName, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["p"] = page.ToString(),
+            ["unit"] = Unit?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["user"] = UserName, ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }.Where(kv => kv.Value is not null)).ToUriComponent();
 }

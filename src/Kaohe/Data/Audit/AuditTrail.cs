@@ -63,7 +63,7 @@ public static class AuditTrail
     {
         var canonical = JsonSerializer.Serialize(new object?[]
         {
-            e.PreviousHash, e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff"), e.Actor, e.Action, e.EntityType, e.EntityId,
+            e.PreviousHash, e.AtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.Action, e.EntityType, e.EntityId,
             e.UnitId, e.Before, e.After, e.Reason,
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));

@@ -52,9 +52,9 @@ public sealed class ContactRecord
     {
         var fields = new List<object?>
         {
-            CaseId, UnitId, ContactedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss"), (int)Channel, (int)Party, (int)Result, Notes, NextAction,
-            NextActionOn?.ToString("yyyy-MM-dd"), PromisedFen, PromisedOn?.ToString("yyyy-MM-dd"), CorrectsId, RecordedBy,
-            RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff"),
+            CaseId, UnitId, ContactedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), (int)Channel, (int)Party, (int)Result, Notes, NextAction,
+            NextActionOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PromisedFen, PromisedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), CorrectsId, RecordedBy,
+            RecordedAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture),
         };
         if (EvidenceSha256 is not null) fields.Add(EvidenceSha256);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));

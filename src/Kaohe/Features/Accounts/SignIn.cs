@@ -39,7 +39,7 @@ public sealed class SignIn(KaoheDbContext db)
             user.RecordSuccessfulSignIn();
             await db.SaveChangesAsync(ct);
         }
-        await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.SignIn, nameof(UserAccount), user.Id.ToString(), user.UnitId, null, null), ct);
+        await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.SignIn, nameof(UserAccount), user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), user.UnitId, null, null), ct);
         return new(ScopeOf(user), user.DisplayName, null);
     }
 

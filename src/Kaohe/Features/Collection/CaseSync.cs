@@ -47,7 +47,7 @@ internal static class CaseSync
         await db.SaveChangesAsync(ct);
         if (total != CaseSyncResult.None)
             await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(CollectionCase), null, snapshotOfUnit.Count == 1 ? snapshotOfUnit.Keys.First() : null, null,
-                JsonSerializer.Serialize(new { asOf = asOf.ToString("yyyy-MM-dd"), opened = total.Opened, updated = total.Updated, closed = total.Closed, kept = total.PromisesKept, broken = total.PromisesBroken }, Json)), ct);
+                JsonSerializer.Serialize(new { asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), opened = total.Opened, updated = total.Updated, closed = total.Closed, kept = total.PromisesKept, broken = total.PromisesBroken }, Json)), ct);
         return total;
     }
 

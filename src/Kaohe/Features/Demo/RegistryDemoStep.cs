@@ -22,7 +22,7 @@ public sealed class RegistryDemoStep(KaoheDbContext db, ImportUnits importUnits)
             {
                 db.CityGroups.Add(new CityGroup
                 {
-                    SortOrder = int.Parse(r[0]), Name = r[1], DivisionCode = r[2].Length == 0 ? null : r[2],
+                    SortOrder = int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture), Name = r[1], DivisionCode = r[2].Length == 0 ? null : r[2],
                     Kind = r[3] switch { "省辖市" => CityGroupKind.PrefectureCity, "省直辖县级市" => CityGroupKind.ProvinceAdministeredCity, _ => CityGroupKind.DirectCounties },
                 });
             }

@@ -28,7 +28,7 @@ public sealed record UnitRow(
 
     public string[] ToCells() =>
     [
-        SortOrder.ToString(), Name, PublishedName, string.Join(';', Aliases), Type.ChineseName(), Code ?? "", CodeVintage ?? "",
+        SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture), Name, PublishedName, string.Join(';', Aliases), Type.ChineseName(), Code ?? "", CodeVintage ?? "",
         Group, ParentCity ?? "", string.Join(';', ServedDistricts.Select(d => d.Code is null ? d.Name : $"{d.Name}({d.Code})")),
         Note ?? "", IsActive ? "启用" : "停用",
     ];

@@ -79,7 +79,7 @@ public abstract class WorkflowDataTests(DatabaseProvider provider)
         var unit = await db.Query(c => c.CampaignUnits.Include(u => u.Results).SingleAsync(u => u.CampaignId == campaign && u.UnitId == erqi));
         Assert.Equal((visit.Total, Grade.Pass), (unit.FinalScore!.Value, unit.FinalGrade!.Value));
         Assert.Equal(4, unit.Results.Count);
-        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == SealResults.SealAction && e.EntityId == campaign.ToString())));
+        Assert.True(await db.Query(c => c.AuditEntries.AnyAsync(e => e.Action == SealResults.SealAction && e.EntityId == campaign.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<ReturnUnit, bool>(async h => { await h.HandleAsync(campaign, erqi, Stage.SelfCheck, "再看", admin); return true; }))).Kind);
     }
 

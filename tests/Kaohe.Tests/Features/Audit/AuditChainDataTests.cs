@@ -27,7 +27,7 @@ public abstract class AuditChainDataTests(DatabaseProvider provider)
             null, null, 30, "通报误作郟县", true);
         var result = await db.Run<EditUnit, UnitEditResult>(h => h.HandleAsync(id, edit, UserScope.System), actor: "admin");
         Assert.True(result.Succeeded);
-        var entry = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Unit" && e.EntityId == id.ToString() && e.Action == "修改").SingleAsync());
+        var entry = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Unit" && e.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == "修改").SingleAsync());
         Assert.Equal("admin", entry.Actor);
         Assert.Equal(id, entry.UnitId);
         Assert.Contains("\"Note\":null", entry.Before);

@@ -41,7 +41,7 @@ internal static class LedgerFixtures
         $"中牟县,K5,2025,{Id("410122200301010041")},丁,,,,河南大学,4,2022,6000.00,正常,,\n";
 
     /// <summary>Completes 17 digits (or fixes an 18-character number) with the right check character.</summary>
-    public static string Id(string number) => SyntheticBorrower.MakeIdNumber(number[..6], DateOnly.ParseExact(number[6..14], "yyyyMMdd"), int.Parse(number[14..17]));
+    public static string Id(string number) => SyntheticBorrower.MakeIdNumber(number[..6], DateOnly.ParseExact(number[6..14], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), int.Parse(number[14..17], System.Globalization.CultureInfo.InvariantCulture));
 
     public static string Write(byte[] bytes, string name)
     {

@@ -54,7 +54,7 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
         Assert.Contains(string.Concat(ExpectedAnnex2015), pdf);
         var scores = await db.Query(c => c.CampaignUnits.Where(u => u.CampaignId == result.CampaignId && u.FinalScore != null).OrderBy(u => u.FinalScore).Select(u => u.FinalScore).ToListAsync());
         Assert.Equal([55m, 70m, 81m, 86.5m], scores);
-        var audit = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Campaign" && e.EntityId == result.CampaignId.ToString() && e.Action == "导入").SingleAsync());
+        var audit = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Campaign" && e.EntityId == result.CampaignId.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Action == "导入").SingleAsync());
         Assert.Equal("{\"year\":2015,\"units\":11}", audit.After);
     }
 
@@ -70,7 +70,7 @@ public abstract class ResultsImportDataTests(DatabaseProvider provider)
             db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2016, Files.Table(Files.Csv(csv)), UserScope.System)));
         var byRow = error.ImportErrors.ToLookup(e => e.Row);
         Assert.Contains(byRow[3], e => e.Column == "单位" && e.Message.Contains("可能是多个单位") && e.Message.Contains("安阳市 高新区") && e.Message.Contains("洛阳市 高新区"));
-        Assert.Contains(byRow[4], e => e.Message.StartsWith("郑州市没有名称、别名或区划代码为“浉河区”的单位") && e.Message.Contains("信阳市 浉河区"));
+        Assert.Contains(byRow[4], e => e.Message.StartsWith("郑州市没有名称、别名或区划代码为“浉河区”的单位", StringComparison.Ordinal) && e.Message.Contains("信阳市 浉河区"));
         Assert.Contains(byRow[5], e => e.Message.Contains("“火星区”"));
         Assert.Empty(byRow[6]);
         Assert.Contains(byRow[7], e => e.Column == "等级" && e.Message.Contains("特优"));

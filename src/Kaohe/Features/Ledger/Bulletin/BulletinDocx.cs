@@ -59,9 +59,9 @@ public static class BulletinDocx
     internal static Paragraph Para(string text, string font, int halfPoints, JustificationValues align, bool indent, int before = 0, int after = 0)
     {
         var props = new ParagraphProperties(
-            new SpacingBetweenLines { Before = before.ToString(), After = after.ToString(), Line = halfPoints >= BodySize ? "560" : "300", LineRule = LineSpacingRuleValues.Exact },
+            new SpacingBetweenLines { Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture), After = after.ToString(System.Globalization.CultureInfo.InvariantCulture), Line = halfPoints >= BodySize ? "560" : "300", LineRule = LineSpacingRuleValues.Exact },
             new Justification { Val = align });
-        if (indent) props.Indentation = new Indentation { FirstLine = (halfPoints * 20).ToString(), FirstLineChars = 200 };
+        if (indent) props.Indentation = new Indentation { FirstLine = (halfPoints * 20).ToString(System.Globalization.CultureInfo.InvariantCulture), FirstLineChars = 200 };
         return new Paragraph(props, Run(text, font, halfPoints));
     }
 
@@ -69,7 +69,7 @@ public static class BulletinDocx
     {
         var props = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font });
         if (bold) props.Append(new Bold());
-        props.Append(new FontSize { Val = halfPoints.ToString() }, new FontSizeComplexScript { Val = halfPoints.ToString() });
+        props.Append(new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         return new Run(props, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
