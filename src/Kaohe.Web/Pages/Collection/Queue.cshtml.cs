@@ -64,7 +64,7 @@ public sealed class QueueModel(ListCollectionQueue list, CallList calls, SendRem
     {
         try
         {
-            var (file, name, _) = await sms.BatchAsync(unitId, Template, User.Scope(), Kaohe.Features.Units.TableFormat.Csv, Tab);
+            var (file, name, _) = await sms.BatchAsync(unitId, Template, User.Scope(), Kaohe.Common.Tabular.TableFormat.Csv, Tab);
             return File(file, "text/csv; charset=utf-8", name);
         }
         catch (KaoheException e) when (e.Kind == ErrorKind.Forbidden) { return Forbid(); }
