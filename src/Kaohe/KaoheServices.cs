@@ -70,6 +70,6 @@ public static class KaoheServices
         typeof(Features.Notices.NoticeDemoStep),
         // Units
         typeof(Features.Units.EditUnit), typeof(Features.Units.ExportUnits), typeof(Features.Units.GetUnit), typeof(Features.Units.ImportUnits),
-        typeof(Features.Units.ListUnits), typeof(Features.Units.UnitMap),
+        typeof(Features.Units.ListCityGroups), typeof(Features.Units.ListUnits), typeof(Features.Units.UnitMap),
     ];
 }

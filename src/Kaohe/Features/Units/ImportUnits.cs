@@ -1,3 +1,4 @@
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -18,7 +19,7 @@ public sealed class ImportUnits(KaoheDbContext db)
 {
     public async Task<UnitImportResult> HandleAsync(TabularFile file, UserScope scope, CancellationToken ct = default)
     {
-        if (!scope.CanEditRegistry) throw new UnauthorizedAccessException(UnitTexts.NotAllowed);
+        if (!scope.CanEditRegistry) throw KaoheException.Forbidden(UnitTexts.NotAllowed);
         var errors = new List<ImportError>();
         var map = ColumnMap.Resolve(file.Headers, UnitRow.Columns, errors);
         if (errors.Count > 0) throw new ImportRejectedException(errors);
@@ -38,7 +39,7 @@ public sealed class ImportUnits(KaoheDbContext db)
                 errors.Add(new(line.Number, "规范名称", UnitTexts.DuplicateInFile("单位", row.Name, seenNames[(row.Group, row.Name)])));
             rows.Add((row, line.Number));
         }
-        if (file.Rows.Count == 0) errors.Add(new(0, null, "文件中没有数据行"));
+        if (file.Rows.Count == 0) errors.Add(new(0, null, UnitTexts.NoDataRows));
 
         var plan = rows.Select(r => (r.Row, r.Number, Unit: Match(r.Row, existing))).ToList();
         foreach (var (row, number, unit) in plan)

@@ -29,7 +29,7 @@ public sealed record UnitRow(
     public string[] ToCells() =>
     [
         SortOrder.ToString(), Name, PublishedName, string.Join(';', Aliases), Type.ChineseName(), Code ?? "", CodeVintage ?? "",
-        Group, ParentCity ?? "", string.Join(';', ServedDistricts.Select(d => d.Code is null ? d.Name : $"{d.Name}({d.Code})")),
+        Group, ParentCity ?? "", string.Join(';', ServedDistricts.Select(d => District(d.Name, d.Code))),
         Note ?? "", IsActive ? "启用" : "停用",
     ];
 
@@ -57,6 +57,9 @@ public sealed record UnitRow(
             Cell("代码版本") is { Length: > 0 } v ? v : null, group, Cell("上级市") is { Length: > 0 } pc ? pc : null,
             ParseDistricts(Cell("代办辖区")), order, Cell("备注") is { Length: > 0 } note ? note : null, Cell("状态") != "停用");
     }
+
+    /// <summary>A served district as its cell writes it: the name, and the code in brackets when it has one.</summary>
+    public static string District(string name, string? code) => code is null ? name : $"{name}({code})";
 
     public static List<string> SplitList(string text) =>
         text.Split([';', '；', ',', '，', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();

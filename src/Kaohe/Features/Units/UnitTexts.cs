@@ -1,13 +1,17 @@
 namespace Kaohe.Features.Units;
 
 /// <summary>The registry's user-facing messages, in one place.</summary>
-internal static class UnitTexts
+public static class UnitTexts
 {
     public const string NameRequired = "单位名称不能为空";
     public const string CodeMalformed = "区划代码应为 6 位数字（市级中心为 4 位数字）";
     public const string GroupRequired = "所属分组不能为空";
     public const string NotAllowed = "只有省资助中心管理员可以修改单位名录";
     public const string NotFound = "单位不存在或不在您的权限范围内";
+    public const string EditRejected = "单位信息有误";
+    public const string NoDataRows = "文件中没有数据行";
+    public const string NoFileChosen = "请选择要导入的文件";
+    public const string ExportFileStem = "单位名录";
 
     public static string UnknownType(string t) => $"未知的单位类型“{t}”，应为：{string.Join("、", Domain.Units.UnitTypes.All.Values)}";
     public static string UnknownGroup(string g, IEnumerable<string> known) => $"未知的所属分组“{g}”，应为：{string.Join("、", known)}";
