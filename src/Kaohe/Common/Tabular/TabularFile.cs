@@ -30,7 +30,7 @@ public sealed class TabularFile
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or InvalidOperationException or System.Xml.XmlException)
         {
             // A damaged workbook or a file that is neither CSV nor XLSX: say so instead of failing obscurely.
-            throw new ImportRejectedException([new ImportError(0, null, $"无法读取文件“{Path.GetFileName(fileName)}”：请上传 CSV（UTF-8 或 GBK）或 Excel（.xlsx）文件")]);
+            throw new ImportRejectedException([new ImportError(0, null, TabularTexts.Unreadable(Path.GetFileName(fileName)))]);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
@@ -73,10 +74,13 @@ public sealed class ImportUnits(KaoheDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Unit), null, null, null,
-            $"{{\"rows\":{plan.Count},\"created\":{created},\"updated\":{updated}}}"), ct);
+            JsonSerializer.Serialize(new ImportAudit(plan.Count, created, updated), JsonSerializerOptions.Web)), ct);
         await tx.CommitAsync(ct);
         return new UnitImportResult(created, updated, plan.Count - created - updated);
     }
+
+    /// <summary>What the import's audit event records: {"rows":…,"created":…,"updated":…}.</summary>
+    private sealed record ImportAudit(int Rows, int Created, int Updated);
 
     private static Unit? Match(UnitRow row, List<Unit> existing) =>
         (row.Code is null ? null : existing.FirstOrDefault(u => u.DivisionCode == row.Code))

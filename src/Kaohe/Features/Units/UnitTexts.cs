@@ -21,4 +21,8 @@ public static class UnitTexts
     public static string DuplicateInFile(string what, string value, int row) => $"{what}“{value}”与第 {row} 行重复";
     public static string CodeTaken(string code, string unit) => $"区划代码 {code} 已被单位“{unit}”使用";
     public static string NameTaken(string name, string group) => $"{group}已有名为“{name}”的单位";
+    public static string Counted(int units) => $"共 {units} 个单位";
+    public static string FileMissing(string path) => $"文件不存在：{path}";
+    public static string Imported(UnitImportResult r) => $"导入完成：新增 {r.Created} 个，修改 {r.Updated} 个，未变 {r.Unchanged} 个";
+    public static string Exported(string path) => $"已导出到 {path}";
 }

@@ -59,6 +59,16 @@ public abstract class UnitContractDataTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task Import_IsAuditedAsOneEvent_CountingItsRows()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var csv = Files.Csv("规范名称,单位类型,区划代码,通报分组\n审计新区,开发区（无区划代码）,,郑州市\n", gbk: false);
+        await db.Run<ImportUnits, UnitImportResult>(h => h.HandleAsync(Files.Table(csv), UserScope.System));
+        var after = await db.Query(c => c.AuditEntries.Where(e => e.EntityType == "Unit" && e.Action == "导入").OrderByDescending(e => e.Id).Select(e => e.After).FirstAsync());
+        Assert.Equal("""{"rows":1,"created":1,"updated":0}""", after);
+    }
+
+    [Fact]
     public async Task CityGroups_AreAllNineteenForTheProvince_AndOnlyItsOwnForACounty()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
