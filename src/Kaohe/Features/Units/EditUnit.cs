@@ -35,9 +35,9 @@ public sealed class EditUnit(KaoheDbContext db)
         var errors = new List<ImportError>();
         UnitRules.Check(row, 0, groups, errors);
         if (row.Code is { } code && await db.Units.Where(u => u.DivisionCode == code && u.Id != (id ?? 0)).Select(u => u.Name).FirstOrDefaultAsync(ct) is { } taken)
-            errors.Add(new(0, "区划代码", UnitTexts.CodeTaken(code, taken)));
+            errors.Add(new(0, UnitColumns.Code, UnitTexts.CodeTaken(code, taken)));
         if (await db.Units.AnyAsync(u => u.CityGroupId == group.Id && u.Name == row.Name && u.Id != (id ?? 0), ct))
-            errors.Add(new(0, "规范名称", UnitTexts.NameTaken(row.Name, group.Name)));
+            errors.Add(new(0, UnitColumns.Name, UnitTexts.NameTaken(row.Name, group.Name)));
         RejectIfAny(errors);
 
         unit ??= db.Units.Add(new Unit { Name = row.Name, PublishedName = row.PublishedName }).Entity;
@@ -51,11 +51,11 @@ public sealed class EditUnit(KaoheDbContext db)
     {
         var errors = new List<ImportError>();
         var group = groups.Values.FirstOrDefault(g => g.Id == edit.CityGroupId);
-        if (group is null) errors.Add(new(0, "通报分组", UnitTexts.GroupRequired));
-        if (string.IsNullOrWhiteSpace(edit.Name)) errors.Add(new(0, "规范名称", UnitTexts.NameRequired));
-        if (!UnitTypes.TryParse(edit.Type, out var type)) errors.Add(new(0, "单位类型", UnitTexts.UnknownType(edit.Type)));
+        if (group is null) errors.Add(new(0, UnitColumns.Group, UnitTexts.GroupRequired));
+        if (string.IsNullOrWhiteSpace(edit.Name)) errors.Add(new(0, UnitColumns.Name, UnitTexts.NameRequired));
+        if (!UnitTypes.TryParse(edit.Type, out var type)) errors.Add(new(0, UnitColumns.Type, UnitTexts.UnknownType(edit.Type)));
         var code = string.IsNullOrWhiteSpace(edit.DivisionCode) ? null : edit.DivisionCode.Trim();
-        if (code is not null && !DivisionCode.TryParse(code, out _)) errors.Add(new(0, "区划代码", UnitTexts.CodeMalformed));
+        if (code is not null && !DivisionCode.TryParse(code, out _)) errors.Add(new(0, UnitColumns.Code, UnitTexts.CodeMalformed));
         RejectIfAny(errors);
 
         var name = edit.Name.Trim();

@@ -35,9 +35,9 @@ public sealed class ImportUnits(KaoheDbContext db)
             if (UnitRow.Parse(line, map, errors) is not { } row) continue;
             UnitRules.Check(row, line.Number, groups, errors);
             if (row.Code is { } code && !seenCodes.TryAdd(code, line.Number))
-                errors.Add(new(line.Number, "区划代码", UnitTexts.DuplicateInFile("区划代码", code, seenCodes[code])));
+                errors.Add(new(line.Number, UnitColumns.Code, UnitTexts.DuplicateInFile(UnitColumns.Code, code, seenCodes[code])));
             if (!seenNames.TryAdd((row.Group, row.Name), line.Number))
-                errors.Add(new(line.Number, "规范名称", UnitTexts.DuplicateInFile("单位", row.Name, seenNames[(row.Group, row.Name)])));
+                errors.Add(new(line.Number, UnitColumns.Name, UnitTexts.DuplicateInFile(UnitTexts.Unit, row.Name, seenNames[(row.Group, row.Name)])));
             rows.Add((row, line.Number));
         }
         if (file.Rows.Count == 0) errors.Add(new(0, null, UnitTexts.NoDataRows));
@@ -47,7 +47,7 @@ public sealed class ImportUnits(KaoheDbContext db)
         {
             var clash = row.Code is null ? null : existing.FirstOrDefault(u => u.DivisionCode == row.Code && u != unit);
             if (clash is not null && !plan.Any(p => p.Unit == clash && p.Row.Code != row.Code))
-                errors.Add(new(number, "区划代码", UnitTexts.CodeTaken(row.Code!, clash.Name)));
+                errors.Add(new(number, UnitColumns.Code, UnitTexts.CodeTaken(row.Code!, clash.Name)));
         }
         if (errors.Count > 0) throw new ImportRejectedException(errors.OrderBy(e => e.Row).ToList());
 

@@ -8,6 +8,7 @@ public static class UnitTexts
     public const string GroupRequired = "所属分组不能为空";
     public const string NotAllowed = "只有省资助中心管理员可以修改单位名录";
     public const string NotFound = "单位不存在或不在您的权限范围内";
+    public const string Unit = "单位";
     public const string EditRejected = "单位信息有误";
     public const string NoDataRows = "文件中没有数据行";
     public const string NoFileChosen = "请选择要导入的文件";
