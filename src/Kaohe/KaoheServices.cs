@@ -44,7 +44,8 @@ public static class KaoheServices
     internal static readonly Type[] Handlers =
     [
         // Accounts
-        typeof(Features.Accounts.ManageUsers), typeof(Features.Accounts.SignIn),
+        typeof(Features.Accounts.CreateUser), typeof(Features.Accounts.ListUsers), typeof(Features.Accounts.ResetPassword),
+        typeof(Features.Accounts.SignIn),
         // Assessment
         typeof(Features.Assessment.AssessmentDemoStep), typeof(Features.Assessment.AssignExperts), typeof(Features.Assessment.AttachEvidence),
         typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CloseStage),
@@ -78,6 +79,6 @@ public static class KaoheServices
         typeof(Features.Notices.NoticeDemoStep),
         // Units
         typeof(Features.Units.EditUnit), typeof(Features.Units.ExportUnits), typeof(Features.Units.GetUnit), typeof(Features.Units.ImportUnits),
-        typeof(Features.Units.ListUnits), typeof(Features.Units.UnitMap),
+        typeof(Features.Units.ListCityGroups), typeof(Features.Units.ListUnits), typeof(Features.Units.UnitMap),
     ];
 }

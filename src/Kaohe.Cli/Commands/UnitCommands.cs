@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
 using Kaohe.Features.Units;
@@ -19,7 +20,7 @@ internal static class UnitCommands
             var table = new Table().AddColumns("分组", "单位", "通报名称", "类型", "区划代码", "别名");
             foreach (var u in units) table.AddRow(Markup.Escape(u.CityGroup), Markup.Escape(u.Name), Markup.Escape(u.PublishedName), Markup.Escape(u.Type), u.DivisionCode ?? "—", Markup.Escape(string.Join("、", u.Aliases)));
             AnsiConsole.Write(table);
-            Console.WriteLine($"共 {units.Count} 个单位");
+            Console.WriteLine(UnitTexts.Counted(units.Count));
             return 0;
         });
 
@@ -28,9 +29,9 @@ internal static class UnitCommands
         CliHost.Run(import, async (sp, p, ct) =>
         {
             var path = p.GetValue(file)!;
-            if (!path.Exists) throw new FileNotFoundException($"文件不存在：{path.FullName}");
+            if (!path.Exists) throw KaoheException.NotFound(UnitTexts.FileMissing(path.FullName));
             var result = await sp.GetRequiredService<ImportUnits>().HandleAsync(TabularFile.Read(path.FullName), UserScope.System, ct);
-            Console.WriteLine($"导入完成：新增 {result.Created} 个，修改 {result.Updated} 个，未变 {result.Unchanged} 个");
+            Console.WriteLine(UnitTexts.Imported(result));
             return 0;
         });
 
@@ -41,7 +42,7 @@ internal static class UnitCommands
         {
             var bytes = await sp.GetRequiredService<ExportUnits>().HandleAsync(TableWriter.ParseFormat(p.GetValue(format)), UserScope.System, ct);
             await File.WriteAllBytesAsync(p.GetValue(output)!.FullName, bytes, ct);
-            Console.WriteLine($"已导出到 {p.GetValue(output)!.FullName}");
+            Console.WriteLine(UnitTexts.Exported(p.GetValue(output)!.FullName));
             return 0;
         });
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 using Kaohe.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,18 +21,18 @@ internal static class UserCommands
         var add = new Command("add", "新增账户") { UserName, display, role, unit, city, Password };
         CliHost.Run(add, async (sp, p, ct) =>
         {
-            if (!Roles.TryParse(p.GetValue(role), out var r)) throw new ArgumentException($"未知角色“{p.GetValue(role)}”");
-            var user = await sp.GetRequiredService<ManageUsers>().AddAsync(
+            if (!Roles.TryParse(p.GetValue(role), out var r)) throw KaoheException.Invalid(AccountTexts.UnknownRole(p.GetValue(role)));
+            var user = await sp.GetRequiredService<CreateUser>().HandleAsync(
                 new NewUser(p.GetValue(UserName)!, p.GetValue(display)!, r, PasswordOf(p), p.GetValue(unit), p.GetValue(city)), ct);
-            Console.WriteLine($"已新增账户 {user.UserName}（{user.Role.ChineseName()}）");
+            Console.WriteLine(AccountTexts.UserAdded(user.UserName, user.Role.ChineseName()));
             return 0;
         });
 
         var reset = new Command("reset-password", "重置密码并解除锁定") { UserName, Password };
         CliHost.Run(reset, async (sp, p, ct) =>
         {
-            await sp.GetRequiredService<ManageUsers>().ResetPasswordAsync(p.GetValue(UserName)!, PasswordOf(p), ct);
-            Console.WriteLine($"已重置 {p.GetValue(UserName)} 的密码");
+            await sp.GetRequiredService<ResetPassword>().HandleAsync(p.GetValue(UserName)!, PasswordOf(p), ct);
+            Console.WriteLine(AccountTexts.PasswordReset(p.GetValue(UserName)!));
             return 0;
         });
 
@@ -39,7 +40,7 @@ internal static class UserCommands
         CliHost.Run(list, async (sp, _, ct) =>
         {
             var table = new Table().AddColumns("用户名", "姓名", "角色", "所属");
-            foreach (var u in await sp.GetRequiredService<ManageUsers>().ListAsync(ct))
+            foreach (var u in await sp.GetRequiredService<ListUsers>().HandleAsync(ct))
                 table.AddRow(Markup.Escape(u.UserName), Markup.Escape(u.DisplayName), u.Role.ChineseName(), Markup.Escape(u.Unit?.Name ?? u.CityGroup?.Name ?? "全省"));
             AnsiConsole.Write(table);
             return 0;
@@ -48,5 +49,5 @@ internal static class UserCommands
     }
 
     private static string PasswordOf(ParseResult p) =>
-        p.GetValue(Password) ?? Environment.GetEnvironmentVariable("KAOHE_PASSWORD") ?? throw new ArgumentException("请用 --password 或环境变量 KAOHE_PASSWORD 给出密码");
+        p.GetValue(Password) ?? Environment.GetEnvironmentVariable("KAOHE_PASSWORD") ?? throw KaoheException.Invalid(AccountTexts.PasswordMissing);
 }

@@ -1,5 +1,6 @@
 using Kaohe.Common.Tabular;
 using Kaohe.Features.Units;
+using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,21 +17,15 @@ public sealed class ImportModel(ImportUnits import) : PageModel
 
     public void OnGet() { }
 
-    public async Task OnPostAsync()
+    public Task<IActionResult> OnPostAsync() => this.RunAsync(async () =>
     {
-        if (Upload is null || Upload.Length == 0)
-        {
-            Errors = [new ImportError(0, null, "请选择要导入的文件")];
-            return;
-        }
-        try
-        {
-            await using var stream = Upload.OpenReadStream();
-            Result = await import.HandleAsync(TabularFile.Read(stream, Upload.FileName), User.Scope());
-        }
-        catch (ImportRejectedException e)
-        {
-            Errors = e.ImportErrors;
-        }
-    }
+        if (Upload is null || Upload.Length == 0) throw new ImportRejectedException([new ImportError(0, null, UnitTexts.NoFileChosen)]);
+        await using var stream = Upload.OpenReadStream();
+        Result = await import.HandleAsync(TabularFile.Read(stream, Upload.FileName), User.Scope());
+        return Page();
+    }, refusal =>
+    {
+        Errors = refusal is ImportRejectedException rejected ? rejected.ImportErrors : [new ImportError(0, null, refusal.Title)];
+        return Task.FromResult<IActionResult>(Page());
+    });
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Kaohe.Web.Pages.Units;
 
-public sealed class IndexModel(ListUnits list) : PageModel
+public sealed class IndexModel(ListUnits list, ListCityGroups groups) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Group { get; set; }
@@ -19,7 +19,6 @@ public sealed class IndexModel(ListUnits list) : PageModel
         var scope = User.Scope();
         CanEdit = scope.CanEditRegistry;
         Units = await list.HandleAsync(new UnitSearch(Q, Group), scope);
-        var visibleGroups = Units.Select(u => u.CityGroup).ToHashSet();
-        Groups = scope.SeesWholeProvince ? await list.GroupsAsync() : (await list.GroupsAsync()).Where(g => visibleGroups.Contains(g.Name)).ToList();
+        Groups = await groups.HandleAsync(scope);
     }
 }

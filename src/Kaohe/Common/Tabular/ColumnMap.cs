@@ -31,7 +31,7 @@ public sealed class ColumnMap
                 if (spec.Matches(headers[i])) { at = i; break; }
             }
             if (at >= 0) map._index[spec.Name] = at;
-            else if (spec.Required) errors.Add(new ImportError(1, spec.Name, $"缺少必需的列“{spec.Name}”（表头第一行应包含此列）"));
+            else if (spec.Required) errors.Add(new ImportError(1, spec.Name, TabularTexts.MissingColumn(spec.Name)));
         }
         return map;
     }

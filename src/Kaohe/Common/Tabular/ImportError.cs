@@ -8,9 +8,9 @@ public sealed record ImportError(int Row, string? Column, string Message)
     public override string ToString() => (Row, Column) switch
     {
         (0, null) => Message,
-        (0, _) => $"“{Column}”列：{Message}",
-        (_, null) => $"第 {Row} 行：{Message}",
-        _ => $"第 {Row} 行“{Column}”列：{Message}",
+        (0, _) => TabularTexts.InColumn(Column, Message),
+        (_, null) => TabularTexts.InRow(Row, Message),
+        _ => TabularTexts.InCell(Row, Column, Message),
     };
 }
 
@@ -19,7 +19,7 @@ public sealed record ImportError(int Row, string? Column, string Message)
 /// can fix them all at once; the API answers it as validation problem details keyed "第N行·列".
 /// </summary>
 public sealed class ImportRejectedException(IReadOnlyList<ImportError> errors)
-    : KaoheException(ErrorKind.Invalid, $"文件有 {errors.Count} 处错误，未写入任何数据", string.Join("；", errors.Take(5)), ByPlace(errors))
+    : KaoheException(ErrorKind.Invalid, TabularTexts.Rejected(errors.Count), string.Join("；", errors.Take(5)), ByPlace(errors))
 {
     /// <summary>Every problem, in file order.</summary>
     public IReadOnlyList<ImportError> ImportErrors { get; } = errors;

@@ -1,5 +1,4 @@
 using System.Text;
-using Kaohe.Features.Units;
 using MiniExcelLibs;
 
 namespace Kaohe.Common.Tabular;

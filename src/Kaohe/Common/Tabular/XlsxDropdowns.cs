@@ -27,7 +27,7 @@ public static class XlsxDropdowns
                 var validation = new DataValidation
                 {
                     Type = DataValidationValues.List, AllowBlank = true, ShowErrorMessage = true, ShowInputMessage = true,
-                    ErrorTitle = "请从列表中选择", Error = "只能填写下拉列表中的值",
+                    ErrorTitle = TabularTexts.DropdownErrorTitle, Error = TabularTexts.DropdownError,
                     SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letter}2:{letter}{Math.Max(2, lastRow)}" },
                 };
                 validation.Append(new Formula1("\"" + string.Join(",", values) + "\""));

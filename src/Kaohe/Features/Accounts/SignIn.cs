@@ -6,6 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Accounts;
 
+/// <summary>
+/// The outcome of a sign-in attempt: the account's scope, or why it was turned away. A wrong password is an answer the
+/// attempt is for, not a refusal of the error contract: it is counted towards the lockout and saved before it is
+/// answered (401 on the API, the message on the login page), so it travels as this result and in no other way.
+/// </summary>
 public sealed record SignInResult(UserScope? Scope, string? DisplayName, string? Error)
 {
     public bool Succeeded => Scope is not null;
@@ -21,7 +26,7 @@ public sealed class SignIn(KaoheDbContext db)
         db.Actor.Name = userName.Trim();
         if (user is null)
         {
-            await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.SignInFailed, nameof(UserAccount), null, null, null, null, "用户不存在"), ct);
+            await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.SignInFailed, nameof(UserAccount), null, null, null, null, AccountTexts.UnknownUser), ct);
             return new(null, null, AccountTexts.BadCredentials);
         }
         if (!user.IsActive) return new(null, null, AccountTexts.Inactive);

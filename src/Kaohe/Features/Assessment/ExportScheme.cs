@@ -1,6 +1,7 @@
 using Kaohe.Common.Errors;
+using Kaohe.Common.Tabular;
 using Kaohe.Data;
-using Kaohe.Features.Units;
+using Kaohe.Domain.Assessment;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Assessment;

@@ -8,7 +8,7 @@ namespace Kaohe.Features.Demo;
 public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string? Unit, string? City);
 
 /// <summary>One demo account per role, all with the password <see cref="LoadDemoData.Password"/>.</summary>
-public sealed class AccountsDemoStep(KaoheDbContext db, ManageUsers users) : IDemoStep
+public sealed class AccountsDemoStep(KaoheDbContext db, CreateUser users) : IDemoStep
 {
     public static readonly DemoAccount[] Accounts =
     [
@@ -27,7 +27,7 @@ public sealed class AccountsDemoStep(KaoheDbContext db, ManageUsers users) : IDe
         foreach (var a in Accounts)
         {
             if (await db.Users.AnyAsync(u => u.UserName == a.UserName, ct)) continue;
-            await users.AddAsync(new NewUser(a.UserName, a.DisplayName, a.Role, LoadDemoData.Password, a.Unit, a.City), ct);
+            await users.HandleAsync(new NewUser(a.UserName, a.DisplayName, a.Role, LoadDemoData.Password, a.Unit, a.City), ct);
             added.Add(a.UserName);
         }
         return added.Count == 0 ? null : "账户 " + string.Join("、", added);

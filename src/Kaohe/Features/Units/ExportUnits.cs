@@ -5,8 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Units;
 
-public enum TableFormat { Csv, CsvGbk, Xlsx }
-
 /// <summary>Exports the units an account may see in the import's columns, so an export can be edited and imported back.</summary>
 public sealed class ExportUnits(KaoheDbContext db)
 {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
@@ -18,7 +20,7 @@ public sealed class ImportUnits(KaoheDbContext db)
 {
     public async Task<UnitImportResult> HandleAsync(TabularFile file, UserScope scope, CancellationToken ct = default)
     {
-        if (!scope.CanEditRegistry) throw new UnauthorizedAccessException(UnitTexts.NotAllowed);
+        if (!scope.CanEditRegistry) throw KaoheException.Forbidden(UnitTexts.NotAllowed);
         var errors = new List<ImportError>();
         var map = ColumnMap.Resolve(file.Headers, UnitRow.Columns, errors);
         if (errors.Count > 0) throw new ImportRejectedException(errors);
@@ -33,19 +35,19 @@ public sealed class ImportUnits(KaoheDbContext db)
             if (UnitRow.Parse(line, map, errors) is not { } row) continue;
             UnitRules.Check(row, line.Number, groups, errors);
             if (row.Code is { } code && !seenCodes.TryAdd(code, line.Number))
-                errors.Add(new(line.Number, "区划代码", UnitTexts.DuplicateInFile("区划代码", code, seenCodes[code])));
+                errors.Add(new(line.Number, UnitColumns.Code, UnitTexts.DuplicateInFile(UnitColumns.Code, code, seenCodes[code])));
             if (!seenNames.TryAdd((row.Group, row.Name), line.Number))
-                errors.Add(new(line.Number, "规范名称", UnitTexts.DuplicateInFile("单位", row.Name, seenNames[(row.Group, row.Name)])));
+                errors.Add(new(line.Number, UnitColumns.Name, UnitTexts.DuplicateInFile(UnitTexts.Unit, row.Name, seenNames[(row.Group, row.Name)])));
             rows.Add((row, line.Number));
         }
-        if (file.Rows.Count == 0) errors.Add(new(0, null, "文件中没有数据行"));
+        if (file.Rows.Count == 0) errors.Add(new(0, null, UnitTexts.NoDataRows));
 
         var plan = rows.Select(r => (r.Row, r.Number, Unit: Match(r.Row, existing))).ToList();
         foreach (var (row, number, unit) in plan)
         {
             var clash = row.Code is null ? null : existing.FirstOrDefault(u => u.DivisionCode == row.Code && u != unit);
             if (clash is not null && !plan.Any(p => p.Unit == clash && p.Row.Code != row.Code))
-                errors.Add(new(number, "区划代码", UnitTexts.CodeTaken(row.Code!, clash.Name)));
+                errors.Add(new(number, UnitColumns.Code, UnitTexts.CodeTaken(row.Code!, clash.Name)));
         }
         if (errors.Count > 0) throw new ImportRejectedException(errors.OrderBy(e => e.Row).ToList());
 
@@ -72,10 +74,13 @@ public sealed class ImportUnits(KaoheDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Unit), null, null, null,
-            $"{{\"rows\":{plan.Count},\"created\":{created},\"updated\":{updated}}}"), ct);
+            JsonSerializer.Serialize(new ImportAudit(plan.Count, created, updated), JsonSerializerOptions.Web)), ct);
         await tx.CommitAsync(ct);
         return new UnitImportResult(created, updated, plan.Count - created - updated);
     }
+
+    /// <summary>What the import's audit event records: {"rows":…,"created":…,"updated":…}.</summary>
+    private sealed record ImportAudit(int Rows, int Created, int Updated);
 
     private static Unit? Match(UnitRow row, List<Unit> existing) =>
         (row.Code is null ? null : existing.FirstOrDefault(u => u.DivisionCode == row.Code))

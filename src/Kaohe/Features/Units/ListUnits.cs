@@ -33,7 +33,4 @@ public sealed class ListUnits(KaoheDbContext db)
             .ToListAsync(ct);
         return units.Select(u => new UnitSummary(u.Id, u.Name, u.PublishedName, u.Type.ChineseName(), u.DivisionCode, u.Group, u.GroupOrder, u.SortOrder, u.Aliases, u.IsActive)).ToList();
     }
-
-    public Task<List<CityGroup>> GroupsAsync(CancellationToken ct = default) =>
-        db.CityGroups.AsNoTracking().OrderBy(g => g.SortOrder).ToListAsync(ct);
 }

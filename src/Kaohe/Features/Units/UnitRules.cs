@@ -14,22 +14,22 @@ internal static class UnitRules
             if (name is ['=' or '+' or '-' or '@', ..]) errors.Add(new(rowNumber, column, UnitTexts.FormulaLikeName));
         if (!groups.TryGetValue(row.Group, out var group))
         {
-            errors.Add(new(rowNumber, "通报分组", UnitTexts.UnknownGroup(row.Group, groups.Values.OrderBy(g => g.SortOrder).Select(g => g.Name))));
+            errors.Add(new(rowNumber, UnitColumns.Group, UnitTexts.UnknownGroup(row.Group, groups.Values.OrderBy(g => g.SortOrder).Select(g => g.Name))));
             return;
         }
         if (row.Code is null)
         {
-            if (!row.Type.MayLackCode()) errors.Add(new(rowNumber, "区划代码", UnitTexts.CodeMissing(row.Type.ChineseName())));
+            if (!row.Type.MayLackCode()) errors.Add(new(rowNumber, UnitColumns.Code, UnitTexts.CodeMissing(row.Type.ChineseName())));
             return;
         }
         if (row.Code.Length != row.Type.CodeLength())
         {
-            errors.Add(new(rowNumber, "区划代码", UnitTexts.CodeLength(row.Type.ChineseName(), row.Type.CodeLength())));
+            errors.Add(new(rowNumber, UnitColumns.Code, UnitTexts.CodeLength(row.Type.ChineseName(), row.Type.CodeLength())));
             return;
         }
         // Units under a prefecture city carry codes inside that city; 省直管县 and 济源 are checked by length only.
         if (group.Kind == CityGroupKind.PrefectureCity && group.DivisionCode is { } gc && !row.Code.StartsWith(gc, StringComparison.Ordinal))
-            errors.Add(new(rowNumber, "区划代码", UnitTexts.CodeOutsideGroup(row.Code, group.Name, gc)));
+            errors.Add(new(rowNumber, UnitColumns.Code, UnitTexts.CodeOutsideGroup(row.Code, group.Name, gc)));
     }
 
     /// <summary>Copies the row onto the entity, replacing aliases and served districts.</summary>

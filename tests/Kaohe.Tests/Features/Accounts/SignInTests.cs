@@ -13,7 +13,7 @@ public sealed class SignInTests(KaoheApp app) : IClassFixture<KaoheApp>
     {
         var name = "u" + Guid.NewGuid().ToString("N")[..8];
         await using var scope = app.Scope();
-        await scope.ServiceProvider.GetRequiredService<ManageUsers>().AddAsync(new NewUser(name, "测试", Role.Observer, password));
+        await scope.ServiceProvider.GetRequiredService<CreateUser>().HandleAsync(new NewUser(name, "测试", Role.Observer, password));
         return name;
     }
 

@@ -87,7 +87,7 @@ public abstract class AssessmentDataTests(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var id = await db.Query(c => c.Campaigns.Where(k => k.Year == 2019).Select(k => k.SchemeId!.Value).SingleAsync());
-        var bytes = await db.Run<ExportScheme, byte[]>(h => h.HandleAsync(id, Kaohe.Features.Units.TableFormat.Xlsx));
+        var bytes = await db.Run<ExportScheme, byte[]>(h => h.HandleAsync(id, Kaohe.Common.Tabular.TableFormat.Xlsx));
         var imported = await db.Run<ImportScheme, SchemeSummary>(h => h.HandleAsync(Files.Table(bytes, "s.xlsx"), "往返", UserScope.System));
         Assert.Equal(100m, imported.MaxTotal);
         var (a, b) = await db.Query(async c => (

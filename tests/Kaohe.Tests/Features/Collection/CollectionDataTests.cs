@@ -278,7 +278,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         var cases = await CasesAsync(db);
         var (a, b) = (cases.Single(c => c.BorrowerName == "张三"), cases.Single(c => c.BorrowerName == "李四"));
 
-        var (csv, name) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (csv, name) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Common.Tabular.TableFormat.Csv));
         Assert.Equal("中牟县电话催收清单-20250630.csv", name);
         var lines = System.Text.Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.Equal("案件编号,借款人,合同编号,逾期本息（元）,逾期天数,账龄,联系次数,最近联系,承诺还款,联系时间,联系方式,联系对象,联系结果,承诺金额（元）,承诺还款日期,备注,下一步工作,下一步日期", lines[0]);
@@ -311,7 +311,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         Assert.Equal(new DateTime(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc), record.ContactedAtUtc); // 08:00 Beijing
         Assert.True((await db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync())).IsIntact);
 
-        var (xlsx, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Features.Units.TableFormat.Xlsx));
+        var (xlsx, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(a.UnitId, county, Kaohe.Common.Tabular.TableFormat.Xlsx));
         using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
         var lists = book.WorkbookPart!.WorksheetParts.First().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.DataValidation>()
             .ToDictionary(v => v.SequenceOfReferences!.InnerText ?? "", v => v.Formula1!.Text ?? "");
@@ -327,7 +327,7 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         var rows = Enumerable.Range(1, n).Select(k => $"中牟县,HT-{k},{Id($"4101221999{k / 28 % 12 + 1:D2}{k % 28 + 1:D2}{k % 1000:D3}")},借款人{k},2021-12-20,450.00,50.00,0,0,\n");
         await ImportAsync(db, Header + string.Concat(rows));
         var county = await CountyAsync(db);
-        var (csv, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(county.UnitId!.Value, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (csv, _) = await db.Run<ExportCallList, (byte[], string)>(h => h.HandleAsync(county.UnitId!.Value, county, Kaohe.Common.Tabular.TableFormat.Csv));
         Assert.Equal(n + 1, System.Text.Encoding.UTF8.GetString(csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         var page = await db.Run<ListCollectionQueue, CollectionQueue>(h => h.HandleAsync(county.UnitId!.Value, county, pageSize: 10_000));
         Assert.Equal((ListCollectionQueue.MaxPageSize, n, 2), (page.Lines.Count, page.Total, page.Pages));

@@ -94,7 +94,7 @@ public sealed class CollectionSmsTests
         var city = county with { Role = Role.CityReviewer, UnitId = null };
         Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<KaoheException>(() => db.Run<SendReminders, SmsResult>(h => h.HandleAsync(unit, Template, city)))).Kind);
 
-        var (file, name, count) = await db.Run<ExportReminderBatch, (byte[], string, int)>(h => h.HandleAsync(unit, Template, county, Kaohe.Features.Units.TableFormat.Csv));
+        var (file, name, count) = await db.Run<ExportReminderBatch, (byte[], string, int)>(h => h.HandleAsync(unit, Template, county, Kaohe.Common.Tabular.TableFormat.Csv));
         Assert.Equal((2, "中牟县催收短信-20250630.csv"), (count, name));
         var text = System.Text.Encoding.UTF8.GetString(file);
         Assert.Contains("13800000001,张三同学：", text);

@@ -1,7 +1,7 @@
 using System.Text;
+using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Features.Ledger;
-using Kaohe.Features.Units;
 using Kaohe.Tests.Infrastructure;
 using static Kaohe.Tests.Features.Ledger.LedgerFixtures;
 

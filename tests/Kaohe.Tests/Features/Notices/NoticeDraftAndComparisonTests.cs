@@ -94,7 +94,7 @@ public sealed class NoticeDraftAndComparisonTests
     {
         await using var db = await NoticeReference.RegistryOnlyAsync(DatabaseProvider.Sqlite);
         await db.Run<ImportResults, ResultsImportResult>(h => h.HandleAsync(2014, Files.Table(NoticeReference.Results2018Csv()), UserScope.System));
-        var csv = await db.Run<ExportResults, byte[]>(h => h.HandleAsync(2014, Kaohe.Features.Units.TableFormat.Csv, UserScope.System));
+        var csv = await db.Run<ExportResults, byte[]>(h => h.HandleAsync(2014, Kaohe.Common.Tabular.TableFormat.Csv, UserScope.System));
         var table = Files.Table(csv);
         Assert.Equal(ExportResults.Headers, table.Headers);
         Assert.Equal(168, table.Rows.Count);
@@ -103,7 +103,7 @@ public sealed class NoticeDraftAndComparisonTests
         Assert.Equal(168, again.Units);
         var zhengzhou = await db.Query(c => c.CityGroups.Where(g => g.Name == "郑州市").Select(g => g.Id).SingleAsync());
         var scope = new UserScope(1, "zhengzhou", Role.CityReviewer, null, zhengzhou);
-        var cityOnly = Files.Table(await db.Run<ExportResults, byte[]>(h => h.HandleAsync(2014, Kaohe.Features.Units.TableFormat.Xlsx, scope)), "r.xlsx");
+        var cityOnly = Files.Table(await db.Run<ExportResults, byte[]>(h => h.HandleAsync(2014, Kaohe.Common.Tabular.TableFormat.Xlsx, scope)), "r.xlsx");
         Assert.Equal(15, cityOnly.Rows.Count);
     }
 
