@@ -34,8 +34,7 @@ public sealed class DependencyTests
 
     /// <summary>
     /// Which feature area may use which, and why. Anything else between two areas fails
-    /// <see cref="TheFeatureAreas_DependOnEachOtherOnlyAsAllowed"/>. The areas below everyone: Units (the registry,
-    /// and the table formats every export takes), Accounts, Audit (the trail's pages and its check; writing the trail is Data's, below every area). The two plug-in points:
+    /// <see cref="TheFeatureAreas_DependOnEachOtherOnlyAsAllowed"/>. The areas below everyone: Units (the registry), Accounts, Audit (the trail's pages and its check; writing the trail is Data's, below every area). The two plug-in points:
     /// Desk (an area puts work on the home page by implementing its <c>IDeskSource</c>) and Demo (an area adds its
     /// part of the demo data by implementing its <c>IDemoStep</c>).
     /// </summary>
@@ -44,19 +43,15 @@ public sealed class DependencyTests
         [("Assessment", "Demo")] = "its demo step; the demo scheme is loaded by ImportScheme",
         [("Assessment", "Desk")] = "its desk source",
         [("Assessment", "Ledger")] = "indicators scored from the ledger's figures",
-        [("Assessment", "Units")] = "table formats of the scheme and workbook files",
         [("Collection", "Audit")] = "case changes are audited; catalogue names come from the one enum-name table",
         [("Collection", "Demo")] = "its demo step",
         [("Collection", "Desk")] = "its desk source",
         [("Collection", "Ledger")] = "a case is a borrower of the ledger: contracts, phones (decrypted), masking",
-        [("Collection", "Units")] = "table formats of the call list and the SMS batch",
         [("Demo", "Accounts")] = "the demo accounts are made through ManageUsers",
         [("Demo", "Units")] = "the demo registry is imported through ImportUnits",
         [("Ledger", "Demo")] = "its demo step",
         [("Ledger", "Desk")] = "its desk source",
-        [("Ledger", "Units")] = "table formats of the borrower and report exports",
         [("Notices", "Demo")] = "its demo step",
-        [("Notices", "Units")] = "table formats of the results export",
         // The two cycles left, to break by inverting one direction (as Desk and Demo are inverted):
         [("Ledger", "Collection")] = "CYCLE: a ledger import syncs the collection cases (CaseSync), the indicators and the bulletin read collection figures",
         [("Audit", "Collection")] = "CYCLE: the audit chain's check includes the contact trail's (VerifyContactTrail)",

@@ -1,7 +1,6 @@
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Assessment;
-using Kaohe.Features.Audit;
 using Kaohe.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,6 @@ using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
-using Kaohe.Features.Audit;
 
 namespace Kaohe.Features.Assessment;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Assessment;
-using Kaohe.Features.Units;
 
 namespace Kaohe.Features.Assessment;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
-using Kaohe.Features.Audit;
 
 namespace Kaohe.Features.Assessment;
 

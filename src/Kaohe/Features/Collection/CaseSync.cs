@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kaohe.Data;
 using Kaohe.Domain.Audit;
 using Kaohe.Domain.Collection;
-using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;

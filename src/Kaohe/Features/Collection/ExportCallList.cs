@@ -4,7 +4,6 @@ using Kaohe.Common.Time;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Collection;
 using Kaohe.Domain.Ledger;
-using Kaohe.Features.Units;
 
 namespace Kaohe.Features.Collection;
 

@@ -5,7 +5,6 @@ using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Collection;
 using Kaohe.Features.Ledger;
-using Kaohe.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;

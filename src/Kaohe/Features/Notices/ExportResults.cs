@@ -3,7 +3,6 @@ using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
-using Kaohe.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Notices;

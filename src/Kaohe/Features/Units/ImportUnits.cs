@@ -5,7 +5,6 @@ using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Audit;
 using Kaohe.Domain.Units;
-using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Units;

@@ -1,7 +1,6 @@
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Audit;
-using Kaohe.Features.Audit;
 
 namespace Kaohe.Features.Ledger;
 

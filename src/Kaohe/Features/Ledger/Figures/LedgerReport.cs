@@ -2,7 +2,6 @@ using System.Globalization;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Common;
 using Kaohe.Domain.Ledger;
-using Kaohe.Features.Units;
 
 namespace Kaohe.Features.Ledger;
 

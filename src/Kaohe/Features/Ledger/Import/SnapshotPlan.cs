@@ -3,7 +3,6 @@ using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Audit;
 using Kaohe.Domain.Ledger;
-using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
