@@ -1,7 +1,7 @@
 using Kaohe.Common.Errors;
 using Kaohe.Domain.Assessment;
 
-namespace Kaohe.Tests.Features.Assessment;
+namespace Kaohe.Tests.Domain.Assessment;
 
 /// <summary>The per-unit stage state machine as pure domain code: hand-offs, locks, returns, gaps.</summary>
 public sealed class StageFlowTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Kaohe.Domain.Assessment;
 
-namespace Kaohe.Tests.Features.Assessment;
+namespace Kaohe.Tests.Domain.Assessment;
 
 /// <summary>The 计分规则 of computed indicators: how each kind is written, read, and turns a value into points.</summary>
 public sealed class PointsRuleTests

@@ -1,6 +1,6 @@
 using Kaohe.Domain.Assessment;
 
-namespace Kaohe.Tests.Features.Assessment;
+namespace Kaohe.Tests.Domain.Assessment;
 
 public sealed class GradeRulesTests
 {

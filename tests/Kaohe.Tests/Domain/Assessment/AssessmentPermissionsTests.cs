@@ -2,7 +2,7 @@ using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 
-namespace Kaohe.Tests.Features.Assessment;
+namespace Kaohe.Tests.Domain.Assessment;
 
 /// <summary>Who may do what in a campaign: the one table the handlers refuse by and the pages show actions by.</summary>
 public sealed class AssessmentPermissionsTests
