@@ -51,7 +51,9 @@ await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 // faults are logged with their stack either way.
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// A bodiless refusal (a role policy's 403, an unknown /api route) is problem details for the API, the Chinese error page for pages.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ErrorResults.WriteStatusProblemAsync));
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 // Browsers ask for /favicon.ico whatever the page says; answer with the SVG instead of a login redirect.
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();

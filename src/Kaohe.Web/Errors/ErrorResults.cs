@@ -39,6 +39,27 @@ public static class ErrorResults
         return problem;
     }
 
+    /// <summary>Chinese problem details for an /api answer that has a status and no body yet (set by a policy or routing, not by a use case).</summary>
+    public static async Task WriteStatusProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var title = http.Response.StatusCode switch
+        {
+            StatusCodes.Status401Unauthorized => ErrorTexts.SignInFirst,
+            StatusCodes.Status403Forbidden => ErrorTexts.Forbidden,
+            StatusCodes.Status404NotFound => ErrorTexts.NotFound,
+            StatusCodes.Status405MethodNotAllowed => ErrorTexts.MethodNotAllowed,
+            StatusCodes.Status415UnsupportedMediaType => ErrorTexts.UnsupportedMediaType,
+            _ => ErrorTexts.Invalid,
+        };
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = http.Response.StatusCode, Title = title },
+        });
+    }
+
     /// <summary>
     /// Runs a page handler under the contract: not found and forbidden answer as the page's 404 and 403, any other
     /// refusal is shown on the page by <paramref name="show"/> (which puts the message where the form shows errors and

@@ -58,4 +58,7 @@ public static class ErrorTexts
     public const string NotFound = "未找到，或不在您的权限范围内";
     public const string Forbidden = "您的角色不能进行此操作";
     public const string Invalid = "提交的内容有误";
+    public const string SignInFirst = "请先登录";
+    public const string MethodNotAllowed = "此地址不支持该请求方法";
+    public const string UnsupportedMediaType = "不支持的内容类型：请以 JSON 或文件正文提交";
 }
