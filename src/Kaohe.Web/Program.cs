@@ -52,8 +52,8 @@ await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
 // A bodiless refusal (a role policy's 403, an unknown /api route) is problem details for the API, the Chinese error page for pages.
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ErrorResults.WriteStatusProblemAsync));
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+app.UseWhen(c => ErrorResults.IsApi(c.Request.Path), api => api.UseStatusCodePages(ErrorResults.WriteStatusProblemAsync));
+app.UseWhen(c => !ErrorResults.IsApi(c.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseStaticFiles();
 // Browsers ask for /favicon.ico whatever the page says; answer with the SVG instead of a login redirect.
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
@@ -62,7 +62,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AuditActorMiddleware>();
 
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+// For signed-in users only: the routes are no secret, but an anonymous caller has no use for them (README, 安全).
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
 app.MapRazorPages();
 app.MapSessionEndpoints();
 app.MapUnitEndpoints();

@@ -10,7 +10,7 @@ internal sealed class DatabaseBusyHandler(IProblemDetailsService problems) : IEx
     {
         // The request's path is the error page's by now; the feature keeps the one asked for.
         var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path);
-        if (!DatabaseBusy.Is(exception) || !path.StartsWithSegments("/api")) return false;
+        if (!DatabaseBusy.Is(exception) || !ErrorResults.IsApi(path)) return false;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -11,6 +11,9 @@ namespace Kaohe.Web.Errors;
 /// </summary>
 public static class ErrorResults
 {
+    /// <summary>Whether a path is the JSON API's (its refusals are problem details, not pages): /api, and the OpenAPI document.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi");
+
     public static int StatusOf(ErrorKind kind) => kind switch
     {
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
@@ -83,7 +86,7 @@ internal sealed class KaoheExceptionHandler(IProblemDetailsService problems) : I
         context.Response.StatusCode = ErrorResults.StatusOf(refusal.Kind);
         // The request's path is the error page's by now; the feature keeps the one asked for.
         var path = new PathString(context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path);
-        if (!path.StartsWithSegments("/api")) return false;
+        if (!ErrorResults.IsApi(path)) return false;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = ErrorResults.Problem(refusal) });
     }
 }

@@ -27,7 +27,7 @@ internal static class CookieSetup
     // The API answers with a status code, never a redirect to the login page.
     private static Task Api(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        if (Errors.ErrorResults.IsApi(ctx.Request.Path)) ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }

@@ -94,9 +94,12 @@ public sealed class ScopeTests(KaoheApp app) : IClassFixture<KaoheApp>
     }
 
     [Fact]
-    public async Task OpenApiDocument_IsPublished_AndListsTheUnitEndpoints()
+    public async Task OpenApiDocument_IsForSignedInUsers_AndListsTheUnitEndpoints()
     {
-        var doc = await app.Client().GetStringAsync("/openapi/v1.json");
+        var anonymous = await app.Client().GetAsync("/openapi/v1.json");
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        var doc = await (await app.SignedInAsync("bank")).GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/units/{id}", doc);
         Assert.Contains("/api/session", doc);
     }

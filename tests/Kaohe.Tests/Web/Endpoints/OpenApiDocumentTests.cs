@@ -51,7 +51,7 @@ public sealed partial class OpenApiDocumentTests(KaoheApp app) : IClassFixture<K
 
     private async Task<JsonElement> DocumentAsync()
     {
-        using var doc = JsonDocument.Parse(await app.Client().GetStringAsync("/openapi/v1.json"));
+        using var doc = JsonDocument.Parse(await (await app.SignedInAsync("bank")).GetStringAsync("/openapi/v1.json"));
         return doc.RootElement.Clone();
     }
 

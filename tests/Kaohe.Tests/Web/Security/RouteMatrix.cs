@@ -122,7 +122,7 @@ public static class RouteMatrix
         R("GET /api/units/export", "/api/units/export", "401 | 200 | 200 | 200 | 200 | 200"),
         R("GET /api/units/{id:int}", "/api/units/{unit}", "401 401 | 200 200 | 200 404 | 200 404 | 200 404 | 200 200"),
         R("GET /favicon.ico", "/favicon.ico", "301 | 301 | 301 | 301 | 301 | 301"),
-        R("GET /openapi/{documentName}.json", "/openapi/v1.json", "200 | 200 | 200 | 200 | 200 | 200"),
+        R("GET /openapi/{documentName}.json", "/openapi/v1.json", "401 | 200 | 200 | 200 | 200 | 200"),
         R("PAGE /", "/", "302 | 200 | 200 | 200 | 200 | 200"),
         R("PAGE /Account/Denied", "/Account/Denied", "302 | 200 | 200 | 200 | 200 | 200"),
         R("PAGE /Account/Login", "/Account/Login", "200 | 200 | 200 | 200 | 200 | 200"),
