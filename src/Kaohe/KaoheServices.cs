@@ -23,7 +23,7 @@ public static class KaoheServices
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers) services.AddScoped(handler);
-        foreach (var source in DeskSources) services.AddScoped(source).AddScoped(sp => (Features.Desk.IDeskSource)sp.GetRequiredService(source));
+        services.AddEach<Features.Desk.IDeskSource>(DeskSources).AddEach<Features.Audit.IAuditedTrail>(AuditedTrails);
         services.AddScoped<Features.Desk.BuildDesk>();
         // Reads the queue, not the database itself, so it is not in Handlers.
         services.AddScoped<Features.Collection.ExportCallList>();
@@ -33,6 +33,22 @@ public static class KaoheServices
     /// <summary>The areas that put work on the roles' home pages (<see cref="Features.Desk.BuildDesk"/>), in the desk's order.</summary>
     internal static readonly Type[] DeskSources =
         [typeof(Features.Assessment.AssessmentDesk), typeof(Features.Ledger.LedgerDesk), typeof(Features.Collection.CollectionDesk)];
+
+    /// <summary>The trails <see cref="Features.Audit.VerifyAuditChain"/> checks against the chain after the chain itself, in order.</summary>
+    internal static readonly Type[] AuditedTrails = [typeof(Features.Collection.VerifyContactTrail)];
+
+    /// <summary>
+    /// Where a higher area plugs into a lower one, which defines the interface and finds the implementations here
+    /// (<see cref="DeskSources"/>, <see cref="AuditedTrails"/>): made per request or command like the handlers.
+    /// </summary>
+    internal static IEnumerable<Type> PlugIns => [.. DeskSources, .. AuditedTrails];
+
+    /// <summary>Each of <paramref name="types"/>, as itself and as one of the <typeparamref name="T"/>s, in their order.</summary>
+    private static IServiceCollection AddEach<T>(this IServiceCollection services, Type[] types) where T : class
+    {
+        foreach (var type in types) services.AddScoped(type).AddScoped(sp => (T)sp.GetRequiredService(type));
+        return services;
+    }
 
     /// <summary>
     /// The feature handlers: each public feature class whose constructor takes the database context (or, to read
