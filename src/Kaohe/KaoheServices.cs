@@ -23,7 +23,8 @@ public static class KaoheServices
         services.AddScoped<AuditActor>();
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers) services.AddScoped(handler);
-        foreach (var source in DeskSources) services.AddScoped(source).AddScoped(sp => (Features.Desk.IDeskSource)sp.GetRequiredService(source));
+        services.AddEach<Features.Desk.IDeskSource>(DeskSources).AddEach<Features.Audit.IAuditedTrail>(AuditedTrails)
+            .AddEach<Features.Ledger.ILedgerImportHook>(LedgerImportHooks).AddEach<Features.Ledger.ILedgerIndicatorSource>(IndicatorSources);
         services.AddScoped<Features.Desk.BuildDesk>();
         // Reads the queue, not the database itself, so it is not in Handlers.
         services.AddScoped<Features.Collection.ExportCallList>();
@@ -33,6 +34,28 @@ public static class KaoheServices
     /// <summary>The areas that put work on the roles' home pages (<see cref="Features.Desk.BuildDesk"/>), in the desk's order.</summary>
     internal static readonly Type[] DeskSources =
         [typeof(Features.Assessment.AssessmentDesk), typeof(Features.Ledger.LedgerDesk), typeof(Features.Collection.CollectionDesk)];
+
+    /// <summary>The trails <see cref="Features.Audit.VerifyAuditChain"/> checks against the chain after the chain itself, in order.</summary>
+    internal static readonly Type[] AuditedTrails = [typeof(Features.Collection.VerifyContactTrail)];
+
+    /// <summary>What a 还款计划 import runs in its transaction after writing the snapshots (<see cref="Features.Ledger.ILedgerImportHook"/>), in order.</summary>
+    internal static readonly Type[] LedgerImportHooks = [typeof(Features.Collection.CaseSync)];
+
+    /// <summary>The indicators computed after the ledger's own (<see cref="Features.Ledger.ILedgerIndicatorSource"/>), in order.</summary>
+    internal static readonly Type[] IndicatorSources = [typeof(Features.Collection.CollectionIndicators)];
+
+    /// <summary>
+    /// Where a higher area plugs into a lower one, which defines the interface and finds the implementations here
+    /// (<see cref="DeskSources"/>, <see cref="AuditedTrails"/>, <see cref="LedgerImportHooks"/>, <see cref="IndicatorSources"/>): made per request or command like the handlers.
+    /// </summary>
+    internal static IEnumerable<Type> PlugIns => [.. DeskSources, .. AuditedTrails, .. LedgerImportHooks, .. IndicatorSources];
+
+    /// <summary>Each of <paramref name="types"/>, as itself and as one of the <typeparamref name="T"/>s, in their order.</summary>
+    private static IServiceCollection AddEach<T>(this IServiceCollection services, Type[] types) where T : class
+    {
+        foreach (var type in types) services.AddScoped(type).AddScoped(sp => (T)sp.GetRequiredService(type));
+        return services;
+    }
 
     /// <summary>
     /// The feature handlers: each public feature class whose constructor takes the database context (or, to read
@@ -67,7 +90,7 @@ public static class KaoheServices
         // Demo
         typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),
         // Ledger
-        typeof(Features.Ledger.Bulletin.BuildBulletin),
+        typeof(Features.Bulletin.BuildBulletin),
         typeof(Features.Ledger.ComputeFiguresFromFiles), typeof(Features.Ledger.ComputeLedgerFigures), typeof(Features.Ledger.ComputeLedgerIndicators),
         typeof(Features.Ledger.ExportBorrowers), typeof(Features.Ledger.ForecastRecovery), typeof(Features.Ledger.GenerateDemoLedger),
         typeof(Features.Ledger.ImportLedger), typeof(Features.Ledger.LedgerDemoStep), typeof(Features.Ledger.ListBorrowers),

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Kaohe.Common.Errors;
 using Kaohe.Domain.Accounts;
-using Kaohe.Features.Ledger.Bulletin;
+using Kaohe.Features.Bulletin;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

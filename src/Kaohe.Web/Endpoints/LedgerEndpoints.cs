@@ -1,8 +1,8 @@
 using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Common.Time;
+using Kaohe.Features.Bulletin;
 using Kaohe.Features.Ledger;
-using Kaohe.Features.Ledger.Bulletin;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;

@@ -18,7 +18,7 @@ public sealed class HandlerListTests
     public void Handlers_ListsEveryFeatureClassThatTakesTheDatabase_AndNothingElse()
     {
         var scanned = ScannedHandlers().Where(t => t != typeof(PersonalDataProtector)).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
-        var listed = KaoheServices.Handlers.Concat(KaoheServices.DeskSources.Where(t => ScannedHandlers().Contains(t))).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
+        var listed = KaoheServices.Handlers.Concat(KaoheServices.PlugIns.Where(t => ScannedHandlers().Contains(t))).OrderBy(t => t.FullName, StringComparer.Ordinal).ToList();
         var expected = string.Join("\n", scanned.GroupBy(t => t.Namespace).Select(g =>
             $"        // {g.Key!["Kaohe.Features.".Length..]}\n        " + string.Join(", ", g.Select(t => $"typeof({t.FullName!["Kaohe.".Length..].Replace('+', '.')})")) + ","));
         Assert.True(scanned.SequenceEqual(listed), "KaoheServices.Handlers should be:\n" + expected);

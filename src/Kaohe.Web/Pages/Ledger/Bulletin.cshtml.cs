@@ -1,4 +1,4 @@
-using Kaohe.Features.Ledger.Bulletin;
+using Kaohe.Features.Bulletin;
 using Kaohe.Web.Security;
 
 namespace Kaohe.Web.Pages.Ledger;

@@ -20,9 +20,11 @@ public static class AuditTexts
     public static string BrokenAt(AuditEntry e) =>
         $"审计链在第 {e.Id} 条断开：该记录的内容被改动过（{e.AtUtc:yyyy-MM-dd HH:mm:ss} {e.Actor} {e.Action} {e.EntityType}）";
 
-    public static string IntactButTrailWrong(long count, string problem) => $"审计链完整，共 {count} 条记录；但催收留痕有误：{problem}";
+    public static string IntactButTrailWrong(long count, string trail, string problem) => $"审计链完整，共 {count} 条记录；但{trail}有误：{problem}";
 
-    public static string Intact(long count, long records) => $"审计链完整，共 {count} 条记录；催收联系记录 {records} 条，与审计链一致";
+    /// <param name="trails">What each trail checked against the chain (<see cref="IAuditedTrail"/>) says it checked.</param>
+    public static string Intact(long count, IEnumerable<string> trails) =>
+        $"审计链完整，共 {count} 条记录" + string.Concat(trails.Select(t => $"；{t}，与审计链一致"));
 
     private static readonly Dictionary<string, string> EntityNames = new()
     {

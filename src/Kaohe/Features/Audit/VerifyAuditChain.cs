@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Audit;
 
-/// <param name="TrailProblem">What is wrong with the contact trail (催收留痕), checked against the chain; null when intact.</param>
+/// <param name="TrailProblem">What is wrong with a trail checked against the chain (<see cref="IAuditedTrail"/>: the contact trail, 催收留痕); null when intact.</param>
 public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenId, string Message, string? TrailProblem = null)
 {
     public bool IsIntact => FirstBrokenId is null && TrailProblem is null;
@@ -11,9 +11,9 @@ public sealed record AuditVerification(long EntriesChecked, long? FirstBrokenId,
 
 /// <summary>
 /// Recomputes the chain from the first entry and names the first one that was altered or follows a removal; then
-/// checks the contact trail against the creations the chain holds (<see cref="Collection.VerifyContactTrail"/>).
+/// checks each trail kept outside it against the creations the chain holds (<see cref="IAuditedTrail"/>), in order.
 /// </summary>
-public sealed class VerifyAuditChain(KaoheDbContext db)
+public sealed class VerifyAuditChain(KaoheDbContext db, IEnumerable<IAuditedTrail> trails)
 {
     public async Task<AuditVerification> HandleAsync(CancellationToken ct = default)
     {
@@ -28,8 +28,13 @@ public sealed class VerifyAuditChain(KaoheDbContext db)
                 return new(count, e.Id, AuditTexts.BrokenAt(e));
             previous = e.Hash;
         }
-        var (records, problem) = await Collection.VerifyContactTrail.RunAsync(db, ct);
-        if (problem is not null) return new(count, null, AuditTexts.IntactButTrailWrong(count, problem), problem);
-        return new(count, null, AuditTexts.Intact(count, records));
+        var checks = new List<string>();
+        foreach (var trail in trails)
+        {
+            var check = await trail.VerifyAsync(ct);
+            if (check.Problem is { } problem) return new(count, null, AuditTexts.IntactButTrailWrong(count, trail.Name, problem), problem);
+            checks.Add(check.Checked);
+        }
+        return new(count, null, AuditTexts.Intact(count, checks));
     }
 }

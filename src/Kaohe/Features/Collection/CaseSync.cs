@@ -2,18 +2,10 @@ using System.Text.Json;
 using Kaohe.Data;
 using Kaohe.Domain.Audit;
 using Kaohe.Domain.Collection;
+using Kaohe.Features.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;
-
-/// <summary>What one import did to the cases of the units it covered.</summary>
-public sealed record CaseSyncResult(int Opened, int Updated, int Closed, int PromisesKept, int PromisesBroken)
-{
-    public static readonly CaseSyncResult None = new(0, 0, 0, 0, 0);
-
-    public CaseSyncResult Plus(CaseSyncResult o) =>
-        new(Opened + o.Opened, Updated + o.Updated, Closed + o.Closed, PromisesKept + o.PromisesKept, PromisesBroken + o.PromisesBroken);
-}
 
 /// <summary>
 /// Brings the cases of a unit in line with its new 还款计划 snapshot, inside the import's transaction: a borrower
@@ -22,9 +14,10 @@ public sealed record CaseSyncResult(int Opened, int Updated, int Closed, int Pro
 /// snapshot has no rows of that borrower; a borrower overdue again gets a new case linked to the closed one. Then
 /// the unit's promises whose date has passed are judged kept or broken on the same rows. Overdue is the figures'
 /// rule (docs/ledger-figures.md): an instalment counts as paid only when 实还日期 ≤ D, never beyond its due.
-/// Re-running it on the same snapshot changes nothing. The sync is audited as one event per import.
+/// Re-running it on the same snapshot changes nothing. The sync is audited as one event per import. The ledger runs it
+/// as its import hook (<see cref="ILedgerImportHook"/>).
 /// </summary>
-internal static class CaseSync
+public sealed class CaseSync(KaoheDbContext db) : ILedgerImportHook
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -37,7 +30,9 @@ internal static class CaseSync
         public DateOnly Oldest = DateOnly.MaxValue;
     }
 
-    public static async Task<CaseSyncResult> RunAsync(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshotOfUnit, DateOnly asOf, CancellationToken ct)
+    public Task<CaseSyncResult> RunAsync(IReadOnlyDictionary<int, int> snapshotOfUnit, DateOnly asOf, CancellationToken ct) => SyncAsync(db, snapshotOfUnit, asOf, ct);
+
+    private static async Task<CaseSyncResult> SyncAsync(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshotOfUnit, DateOnly asOf, CancellationToken ct)
     {
         var total = CaseSyncResult.None;
         foreach (var (unit, snapshot) in snapshotOfUnit.OrderBy(p => p.Key)) total = total.Plus(await UnitAsync(db, unit, snapshot, asOf, ct));

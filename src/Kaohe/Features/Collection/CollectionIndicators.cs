@@ -9,14 +9,15 @@ namespace Kaohe.Features.Collection;
 /// The assessment's indicators of 贷后管理记录和留痕 (the notice's 四（四）), for a unit and a work year as of D (12-31 of
 /// the year, or today if earlier), next to the ledger's in <see cref="ComputeLedgerIndicators"/>. A corrected contact
 /// record counts once, as its correction. Codes: collection.contacted-30d, collection.promise-kept,
-/// collection.never-contacted; each is a source a scheme may score from (<c>LedgerSources</c>).
+/// collection.never-contacted; each is a source a scheme may score from (<c>LedgerSources</c>). The ledger finds it as an
+/// <see cref="ILedgerIndicatorSource"/>.
 /// </summary>
-public static class CollectionIndicators
+public sealed class CollectionIndicators(KaoheDbContext db) : ILedgerIndicatorSource
 {
     public const string ContactedWithin30Days = "collection.contacted-30d",
         PromiseKept = "collection.promise-kept", NeverContacted = "collection.never-contacted";
 
-    internal static async Task<IReadOnlyList<LedgerIndicator>> ComputeAsync(KaoheDbContext db, int unitId, int year, DateOnly asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<LedgerIndicator>> ComputeAsync(int unitId, int year, DateOnly asOf, CancellationToken ct)
     {
         var start = new DateOnly(year, 1, 1);
         var endUtc = BeijingClock.StartOfDayUtc(asOf.AddDays(1));

@@ -78,6 +78,8 @@ public static class CollectionTexts
     public const string TemplateLongNumber = "短信模板中不能有身份证号等长串数字";
 
     // 留痕核对（审计链的一部分）
+    public const string TrailName = "催收留痕";
+    public static string TrailChecked(int records) => $"催收联系记录 {records} 条";
     public static string TrailChanged(string? entityId, long auditId, string action) => $"联系记录 {entityId} 在审计日志第 {auditId} 条被{action}：联系记录只能追加，不能修改或删除";
     public static string TrailEdited(int id) => $"联系记录 {id} 的内容被改动过：与其哈希不符";
     public static string TrailNotAudited(int id) => $"联系记录 {id} 不在审计链中：它不是经由 Kaohe 登记的";

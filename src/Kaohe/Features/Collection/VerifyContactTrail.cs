@@ -2,6 +2,7 @@ using System.Text.Json;
 using Kaohe.Data;
 using Kaohe.Domain.Audit;
 using Kaohe.Domain.Collection;
+using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Collection;
@@ -10,12 +11,21 @@ namespace Kaohe.Features.Collection;
 /// Checks the contact trail against itself and against the audit chain, which holds every record's creation with
 /// its hash (<see cref="ContactRecord"/>): a record edited in the database (its content no longer gives its hash, or
 /// its hash is not the one created), removed (created, no longer there), slipped in (there, never created) or moved
-/// to another id. Run by <c>kaohe audit verify</c> after the chain itself (which proves the creations unaltered).
-/// Null when the trail is intact; else the first problem, in Chinese.
+/// to another id. The collection's part of <c>kaohe audit verify</c> (<see cref="VerifyAuditChain"/>), run after the
+/// chain itself (which proves the creations unaltered).
 /// </summary>
-internal static class VerifyContactTrail
+public sealed class VerifyContactTrail(KaoheDbContext db) : IAuditedTrail
 {
-    public static async Task<(int Checked, string? Problem)> RunAsync(KaoheDbContext db, CancellationToken ct)
+    public string Name => CollectionTexts.TrailName;
+
+    public async Task<TrailCheck> VerifyAsync(CancellationToken ct)
+    {
+        var (records, problem) = await CheckAsync(ct);
+        return new TrailCheck(CollectionTexts.TrailChecked(records), problem);
+    }
+
+    /// <summary>How many records were checked, and null when the trail is intact; else the first problem, in Chinese.</summary>
+    private async Task<(int Checked, string? Problem)> CheckAsync(CancellationToken ct)
     {
         var created = new Dictionary<int, string?>();
         await foreach (var e in db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(ContactRecord))

@@ -79,7 +79,7 @@ public abstract class ImportLockDataTests(DatabaseProvider provider)
         var protector = await db.Run<PersonalDataProtector, PersonalDataProtector>(p => Task.FromResult(p));
         var wait = TimeSpan.FromSeconds(1);
         Task<LedgerImportResult> Import(string path) =>
-            Task.Run(() => db.Query(c => new ImportLedger(c, protector) { LockWait = wait }.HandleAsync(path, UserScope.System, ct: ct)), ct);
+            Task.Run(() => db.Query(c => new ImportLedger(c, protector, []) { LockWait = wait }.HandleAsync(path, UserScope.System, ct: ct)), ct);
         var before = await CountsAsync(db);
         var (holder, held) = await HoldAsync(db, ct);
         await using (holder)

@@ -19,14 +19,23 @@ public sealed record LedgerIndicators(int UnitId, string UnitName, int Year, Dat
 }
 
 /// <summary>
+/// A higher area's indicators, computed next to the ledger's for the assessment (the collection's: <c>CollectionIndicators</c>)
+/// for a unit, a work year and its as-of date. Registered in <c>KaoheServices</c>.
+/// </summary>
+public interface ILedgerIndicatorSource
+{
+    Task<IReadOnlyList<LedgerIndicator>> ComputeAsync(int unitId, int year, DateOnly asOf, CancellationToken ct);
+}
+
+/// <summary>
 /// The ledger's part of the assessment: for a unit and a work year, the figures as of 12-31 of that year
 /// (or today, if earlier) from the current snapshots, computed by the engine's calculator. The assessment's
 /// "computed" indicators call this and store the value with its formula text and numbers.
 /// Codes: ledger.overdue-rate, ledger.overdue-rate-headcount, ledger.recovery-rate, ledger.receipt-missing,
-/// ledger.declined, ledger.graduation-unconfirmed, and the collection desk's (<see cref="Collection.CollectionIndicators"/>).
+/// ledger.declined, ledger.graduation-unconfirmed, then each <see cref="ILedgerIndicatorSource"/>'s, in order.
 /// A unit unknown or outside the scope is NotFound.
 /// </summary>
-public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigures figures)
+public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigures figures, IEnumerable<ILedgerIndicatorSource> sources)
 {
     public const string OverdueRate = "ledger.overdue-rate", OverdueRateHeadcount = "ledger.overdue-rate-headcount", RecoveryRate = "ledger.recovery-rate";
     public const string ReceiptMissing = "ledger.receipt-missing", Declined = "ledger.declined", GraduationUnconfirmed = "ledger.graduation-unconfirmed";
@@ -45,6 +54,8 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
         var hasContracts = await db.CurrentSnapshotIds(narrowed, LedgerKind.Contracts).AnyAsync(ct);
         decimal? Count(int n) => hasContracts ? n : null;
         var d = LedgerPageTexts.Date(asOf);
+        var more = new List<LedgerIndicator>();
+        foreach (var source in sources) more.AddRange(await source.ComputeAsync(unitId, year, asOf, ct));
         return new LedgerIndicators(unitId, unit, year, asOf,
         [
             new(OverdueRate, T.OverdueRateAmount, t.OverdueRateAmount, "%", T.OverdueRateFormula(d),
@@ -57,7 +68,7 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
             new(Declined, T.DeclinedName, Count(declined), T.Contracts, T.DeclinedFormula(year), T.DeclinedNumbers(declined, contracts)),
             new(GraduationUnconfirmed, T.GraduationUnconfirmedName, Count(t.GraduationUnconfirmed), T.People, T.GraduationFormula(year),
                 T.Count(t.GraduationUnconfirmed, T.People)),
-            .. await Collection.CollectionIndicators.ComputeAsync(db, unitId, year, asOf, ct),
+            .. more,
         ]);
     }
 }

@@ -3,7 +3,6 @@ using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Ledger;
-using Kaohe.Features.Collection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Ledger;
@@ -19,9 +18,10 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 /// and nothing is written. Per unit covered: the same file again changes nothing; a different
 /// file becomes the unit's current snapshot and the previous one is kept, marked superseded.
 /// A cancelled import stops within a chunk of rows (while the file is checked as while it is written), rolls back
-/// and throws <see cref="OperationCanceledException"/>.
+/// and throws <see cref="OperationCanceledException"/>. A 还款计划's new snapshots are then given to each
+/// <see cref="ILedgerImportHook"/> in the same transaction.
 /// </summary>
-public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector)
+public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protector, IEnumerable<ILedgerImportHook> hooks)
 {
     /// <summary>How long to wait for an import in progress before refusing this one (<see cref="ImportLock"/>).</summary>
     internal TimeSpan LockWait { get; init; } = ImportLock.Wait;
@@ -58,7 +58,9 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
             perUnit = writer.RowsPerUnit;
         }
         await plan.FinishAsync(db, written, perUnit, ct);
-        var cases = await CaseSync.RunAsync(db, plan.SnapshotOfUnit, new Common.Time.BeijingClock(db.Clock).Today, ct);
+        var today = new Common.Time.BeijingClock(db.Clock).Today;
+        var cases = CaseSyncResult.None;
+        foreach (var hook in hooks) cases = cases.Plus(await hook.RunAsync(plan.SnapshotOfUnit, today, ct));
         await tx.CommitAsync(ct);
         return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count) { Cases = cases };
     }

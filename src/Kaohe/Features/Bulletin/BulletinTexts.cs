@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>The bulletin's wording, in one place.</summary>
 internal static class BulletinTexts

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Kaohe.Common.Charts;
-using T = Kaohe.Features.Ledger.Bulletin.BulletinTexts;
+using T = Kaohe.Features.Bulletin.BulletinTexts;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>A piece of the bulletin, laid out once and rendered by each generator in its own medium.</summary>
 public abstract record BulletinBlock;

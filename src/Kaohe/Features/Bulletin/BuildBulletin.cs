@@ -1,8 +1,9 @@
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Ledger;
+using Kaohe.Features.Ledger;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>
 /// The 回收数据通报's content for an as-of date: the engine's figures for the current snapshots the account sees, per

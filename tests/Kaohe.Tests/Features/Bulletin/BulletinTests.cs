@@ -1,9 +1,11 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using Kaohe.Features.Ledger.Bulletin;
+using Kaohe.Features.Bulletin;
 
-namespace Kaohe.Tests.Features.Ledger;
+using Kaohe.Tests.Features.Ledger;
+
+namespace Kaohe.Tests.Features.Bulletin;
 
 /// <summary>The bulletin's three documents, re-opened: rankings, numbers and the chart are really in them.</summary>
 public sealed class BulletinTests

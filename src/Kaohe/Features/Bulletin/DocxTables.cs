@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Kaohe.Common.Charts;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>Tables for the Word bulletin, and its chart drawn as a table of shaded bars (opens in any Word or LibreOffice).</summary>
 internal static class DocxTables

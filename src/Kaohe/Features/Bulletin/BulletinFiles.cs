@@ -1,4 +1,4 @@
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 public enum BulletinFormat { Html, Docx, Pdf }
 

@@ -1,6 +1,6 @@
 using Kaohe.Domain.Common;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>The figures a bulletin prints for one unit, city or the province; amounts in yuan, exact.</summary>
 public sealed record BulletinFigures(

@@ -1,7 +1,7 @@
 using System.Text;
 using static System.Net.WebUtility;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>
 /// The bulletin as one HTML file. A download carries Apache ECharts inline so it opens offline;

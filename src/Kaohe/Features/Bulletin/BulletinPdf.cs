@@ -1,7 +1,7 @@
 using Kaohe.Documents;
 using G = Kaohe.Documents.GongwenLayout;
 
-namespace Kaohe.Features.Ledger.Bulletin;
+namespace Kaohe.Features.Bulletin;
 
 /// <summary>
 /// The bulletin as PDF on the official-document page (GB/T 9704 margins), composed by <see cref="PdfComposer"/> as the
