@@ -7,6 +7,7 @@ using Kaohe.Web.Endpoints;
 using Kaohe.Web.Errors;
 using Kaohe.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -43,12 +44,23 @@ builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 }));
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64 * 1024 * 1024);
 
+// Behind a reverse proxy that ends TLS: trust its X-Forwarded-Proto/For, so the cookie is Secure and the client's
+// address is the real one. The proxy on this host (loopback) is trusted by default; others are named in
+// Kaohe:TrustedProxies (comma-separated addresses).
+builder.Services.Configure<ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["Kaohe:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+});
+
 var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
 // Always on, also in Development: the API's refusals (KaoheException) must answer as problem details there too;
 // faults are logged with their stack either way.
+app.UseForwardedHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
 // A bodiless refusal (a role policy's 403, an unknown /api route) is problem details for the API, the Chinese error page for pages.
