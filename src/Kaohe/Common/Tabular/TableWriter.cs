@@ -31,18 +31,29 @@ public static class TableWriter
         return output.ToArray();
     }
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled.</summary>
+    /// <summary>
+    /// RFC 4180: a field with a comma, quote or line break is quoted and its quotes doubled. A text that a spreadsheet
+    /// would run as a formula (=, +, -, @, tab or CR first, and not a number) is written with an apostrophe before it,
+    /// which Excel and WPS show as text. (An XLSX cell written as a string is never a formula.)
+    /// </summary>
     public static void WriteCsvLine(TextWriter w, IReadOnlyList<string> cells)
     {
         for (var i = 0; i < cells.Count; i++)
         {
             if (i > 0) w.Write(',');
-            var c = cells[i] ?? "";
+            var c = Neutralised(cells[i] ?? "");
             if (c.AsSpan().IndexOfAny(",\"\r\n") >= 0) w.Write('"' + c.Replace("\"", "\"\"", StringComparison.Ordinal) + '"');
             else w.Write(c);
         }
         w.Write("\r\n");
     }
+
+    /// <summary>The cell as a spreadsheet will show it, never run it: see <see cref="WriteCsvLine"/>.</summary>
+    public static string Neutralised(string cell) =>
+        cell is ['=' or '+' or '-' or '@' or '\t' or '\r', ..]
+            && !decimal.TryParse(cell, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? "'" + cell
+            : cell;
 
     public static string ContentType(TableFormat format) => format == TableFormat.Xlsx
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
