@@ -58,9 +58,9 @@ var app = builder.Build();
 
 await Startup.PrepareDatabaseAsync(app.Services, app.Configuration, app.Logger);
 
+app.UseForwardedHeaders();
 // Always on, also in Development: the API's refusals (KaoheException) must answer as problem details there too;
 // faults are logged with their stack either way.
-app.UseForwardedHeaders();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResults.StatusOf });
 app.UseMiddleware<SecurityHeaders>();
 // A bodiless refusal (a role policy's 403, an unknown /api route) is problem details for the API, the Chinese error page for pages.
@@ -74,7 +74,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AuditActorMiddleware>();
 
-// For signed-in users only: the routes are no secret, but an anonymous caller has no use for them (README, 安全).
+// For signed-in users only: the routes are no secret, but an anonymous caller has no use for them (README, "Security").
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
 app.MapRazorPages();
 app.MapSessionEndpoints();
