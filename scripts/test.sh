@@ -12,6 +12,7 @@ missing=()
 [ -f /usr/share/fonts/truetype/arphic/uming.ttc ] || missing+=(fonts-arphic-uming)   # the notice PDF's embedded font
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
+[ -x /bin/kill ] || [ -x /usr/bin/kill ] || missing+=(procps)   # the CLI tests signal a running kaohe (Ctrl+C, SIGKILL)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing: ${missing[*]}"

@@ -45,7 +45,7 @@ public sealed class ComputeLedgerIndicators(KaoheDbContext db, ComputeLedgerFigu
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? throw KaoheException.NotFound(LedgerPageTexts.NotFound);
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var asOf = new DateOnly(year, 12, 31) < today ? new DateOnly(year, 12, 31) : today;
-        var narrowed = new UserScope(scope.UserId, scope.UserName, Role.CountyOperator, unitId, null);
+        var narrowed = scope.NarrowedTo(unitId);
         var report = await figures.FromDatabaseAsync(new LedgerFiguresRequest(asOf, year, LedgerLevel.Unit), narrowed, ct: ct);
         var t = report.Rows.FirstOrDefault(r => r.UnitId == unitId)?.Totals ?? new LedgerTotals();
         var declined = await db.CurrentContracts(narrowed).CountAsync(c => c.UnitId == unitId && c.SchoolYear == year && c.Status == ContractStatus.Declined, ct);

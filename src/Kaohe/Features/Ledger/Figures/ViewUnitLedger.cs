@@ -17,7 +17,7 @@ public sealed class ViewUnitLedger(KaoheDbContext db, ComputeLedgerFigures figur
         var unit = await db.UnitsVisibleTo(scope).Where(u => u.Id == unitId).Select(u => new { u.Name, u.CityGroupId, City = u.CityGroup.Name }).FirstOrDefaultAsync(ct)
             ?? throw KaoheException.NotFound(LedgerPageTexts.NotFound);
         // The calculator works on the account's scope; narrowing it to the one unit keeps the work small.
-        var narrowed = new UserScope(scope.UserId, scope.UserName, Role.CountyOperator, unitId, null);
+        var narrowed = scope.NarrowedTo(unitId);
         var report = await LedgerLevels.UnitsAsync(figures, asOf, year, narrowed, ct);
         var totals = report.Rows.FirstOrDefault(r => r.UnitId == unitId)?.Totals ?? new LedgerTotals();
         return new LedgerLevelView(LedgerLevel.Unit, unitId, unit.Name, unit.CityGroupId, unit.City, asOf, report.Year, totals, []);
