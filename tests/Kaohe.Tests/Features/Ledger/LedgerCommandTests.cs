@@ -48,6 +48,32 @@ public sealed partial class LedgerCommandTests
     }
 
     [Fact]
+    public async Task CtrlC_WhileWaitingForTheImportLock_EndsTheWait_AsCancelledNotAsBusy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var path = Write(Files.Csv(Instalments()), "还款计划.csv");
+        var before = await CountsAsync(db);
+
+        // Another import holds the write lock for the whole test: without the cancel, the command would give up after
+        // its wait as busy ("另一台账导入正在进行", exit 2). Cancelled, it must say so instead, and before the wait ends.
+        await using var holder = new SqliteConnection($"Data Source={db.Target.SqliteFilePath};Pooling=False");
+        await holder.OpenAsync(ct);
+        using var held = holder.BeginTransaction();
+        using var kaohe = KaoheProcess.Start(Environment(db), "ledger", "import", path);
+        await kaohe.LineAsync(line => IsProgress(line, p => p > 0), ct);   // checked; now waiting for the lock
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);                        // well into the wait
+        await kaohe.SignalAsync("INT", ct);
+        var (code, output) = await kaohe.ExitAsync(ct);
+
+        Assert.True(code == 130, output);
+        Assert.Contains("已取消：正在进行的操作未写入任何数据", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("另一台账导入正在进行", output, StringComparison.Ordinal);
+        held.Rollback();
+        Assert.Equal(before, await CountsAsync(db));
+    }
+
+    [Fact]
     public async Task AFileChangedBetweenTheCheckAndTheWrite_IsOneMessage_NotARowError()
     {
         var ct = TestContext.Current.CancellationToken;

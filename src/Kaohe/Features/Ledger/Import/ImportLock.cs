@@ -17,7 +17,7 @@ namespace Kaohe.Features.Ledger;
 /// <list type="bullet">
 /// <item>PostgreSQL: a transaction-level advisory lock, waited for under <c>lock_timeout</c>;</item>
 /// <item>SQLite: the import's write transaction itself (<c>BEGIN IMMEDIATE</c>, which EF issues), waited for
-/// under the connection's busy timeout. SQLite has one writer at a time: any write holding the database
+/// a second at a time under the connection's busy timeout, so that a cancel ends the wait. SQLite has one writer at a time: any write holding the database
 /// that long refuses the import, in practice another import (other writes take milliseconds).</item>
 /// </list>
 /// Without the bound a second import waited the 30 s command or busy timeout and then failed with the
@@ -38,15 +38,25 @@ internal static class ImportLock
         if (db.Provider == DatabaseProvider.Postgres) return await BeginPostgresAsync(db, wait, ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var timeout = connection.DefaultTimeout;
-        // 0 would mean no limit; the statement that takes the write lock is the only one waited for here.
-        connection.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        // The driver's own wait for a busy database does not look at a cancellation token: waited for in one piece,
+        // a Ctrl+C (or a closed browser tab) would go unheard until the wait ended. So the wait is taken one second at
+        // a time (the shortest the driver knows; 0 would mean no limit), with the token looked at in between.
+        connection.DefaultTimeout = 1;
+        var attempts = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
         try
         {
-            return await db.Database.BeginTransactionAsync(ct);
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
-        {
-            throw Busy(wait, e);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await db.Database.BeginTransactionAsync(ct);
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+                {
+                    if (attempt >= attempts) throw Busy(wait, e);
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
         }
         finally
         {
