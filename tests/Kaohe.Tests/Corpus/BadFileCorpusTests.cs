@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Kaohe.Features.Assessment;
 using Kaohe.Features.Units;
 using Kaohe.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Kaohe.Data;
 
 namespace Kaohe.Tests.Corpus;
 
@@ -15,8 +15,9 @@ namespace Kaohe.Tests.Corpus;
 /// (<c>scripts/make-bad-files.py</c>), each importer's own valid file with one row broken, and a zip bomb made here.
 /// Each must answer 400 with problem details whose title is Chinese, name the row where a row is at fault, and leave
 /// the database as it was: every table's row count and the audit chain's last hash compared before and after.
+/// Run on SQLite and on PostgreSQL.
 /// </summary>
-public sealed partial class BadFileCorpusTests(KaoheApp app) : IClassFixture<KaoheApp>
+public abstract partial class BadFileCorpusTests(KaoheApp app)
 {
     /// <summary>One importer: who may use it, where its file goes, and a valid file of its kind to break rows of.</summary>
     public sealed record Importer(string Name, string User, Func<HttpClient, Task<string>> Url, Func<HttpClient, Task<string>> ValidCsv);
@@ -190,24 +191,37 @@ public sealed partial class BadFileCorpusTests(KaoheApp app) : IClassFixture<Kao
     /// <summary>Every table's row count and the audit chain's last hash.</summary>
     private string State()
     {
-        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False");
+        using var connection = app.Target.CreateConnection();
         connection.Open();
-        var tables = new List<string>();
-        using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            using var reader = list.ExecuteReader();
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        }
+        var sqlite = app.Provider == DatabaseProvider.Sqlite;
+        var tables = Column(connection, sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name");
         var state = new StringBuilder();
-        foreach (var table in tables)
-        {
-            using var count = connection.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-            state.Append(table).Append('=').Append(count.ExecuteScalar()).Append(';');
-        }
-        using var head = connection.CreateCommand();
-        head.CommandText = "SELECT Hash FROM AuditEntries ORDER BY Id DESC LIMIT 1";
-        return state.Append("head=").Append(head.ExecuteScalar()).ToString();
+        foreach (var table in tables) state.Append(table).Append('=').Append(Column(connection, $"SELECT COUNT(*) FROM \"{table}\"")[0]).Append(';');
+        return state.Append("head=").Append(Column(connection, "SELECT \"Hash\" FROM \"AuditEntries\" ORDER BY \"Id\" DESC LIMIT 1")[0]).ToString();
+    }
+
+    private static List<string> Column(System.Data.Common.DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        return values;
+    }
+}
+
+public sealed class SqliteBadFileCorpusTests(KaoheApp app) : BadFileCorpusTests(app), IClassFixture<KaoheApp>;
+
+public sealed class PostgresBadFileCorpusTests(PostgresBadFileCorpusTests.App app) : BadFileCorpusTests(app.Web), IClassFixture<PostgresBadFileCorpusTests.App>
+{
+    /// <summary>The web app on a PostgreSQL database of the test server (skipped without one).</summary>
+    public sealed class App : IDisposable
+    {
+        public KaoheApp Web { get; } = new() { Provider = DatabaseProvider.Postgres };
+
+        public void Dispose() => Web.Dispose();
     }
 }

@@ -10,14 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kaohe.Tests.Infrastructure;
 
 /// <summary>
-/// The real web app on its own temporary SQLite file, started as on first run: migrated, demo data
-/// loaded. One per test class (IClassFixture); tests that change data build their own.
+/// The real web app on its own temporary SQLite file (or, with <see cref="Provider"/> PostgreSQL, its own database on the
+/// test server), started as on first run: migrated, demo data loaded. One per test class (IClassFixture); tests that
+/// change data build their own. The database is made when the app first starts, so a PostgreSQL app without a test
+/// server skips the test that starts it.
 /// </summary>
 public sealed class KaoheApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("kaohe-test-").FullName;
+    private TestDatabase? _postgres;
 
     public string DatabasePath => Path.Combine(_folder, "kaohe.db");
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Where the app's data is: the SQLite file, or the PostgreSQL database once the app has started.</summary>
+    public DatabaseTarget Target => _postgres?.Target ?? DatabaseTarget.Parse(DatabasePath);
 
     /// <summary>The clock the app reads (a <see cref="TestClock"/>); the system's when not set.</summary>
     public TimeProvider? Clock { get; init; }
@@ -25,8 +33,9 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // A copy of the demo template: the app starts as on first run, without loading the demo again.
-        DemoTemplates.CopySqliteAsync(DatabasePath).GetAwaiter().GetResult();
-        builder.UseSetting(DatabaseTarget.EnvironmentVariable, DatabasePath);
+        if (Provider == DatabaseProvider.Postgres) _postgres = TestDatabase.CreateAsync(DatabaseProvider.Postgres).GetAwaiter().GetResult();
+        else DemoTemplates.CopySqliteAsync(DatabasePath).GetAwaiter().GetResult();
+        builder.UseSetting(DatabaseTarget.EnvironmentVariable, _postgres?.Target.ConnectionString ?? DatabasePath);
         builder.UseSetting(Kaohe.Features.Ledger.PersonalDataProtector.ConfigurationKey, DemoTemplates.DataKey);
         builder.UseEnvironment("Testing");
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
@@ -49,6 +58,7 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
