@@ -5,6 +5,7 @@ using System.Text.Json;
 using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Domain.Accounts;
+using Kaohe.Domain.Ledger;
 using Kaohe.Features.Ledger;
 using Kaohe.Features.Units;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ internal static class LedgerCommands
                 Console.WriteLine(result!.UnitsReplaced == 0
                     ? $"{result.FileName}：内容已导入过，未做改动（{result.UnitsUnchanged} 个单位）"
                     : $"{result.FileName}：写入 {result.Rows} 行，{result.UnitsReplaced} 个单位的台账已更新，{result.UnitsUnchanged} 个单位未变");
+                foreach (var line in result.Warnings) Console.Error.WriteLine(line);
             }
             return 0;
         });
@@ -63,6 +65,8 @@ internal static class LedgerCommands
                 ? await sp.GetRequiredService<ComputeLedgerFigures>().FromDatabaseAsync(request, UserScope.System, ct: ct)
                 : await sp.GetRequiredService<ComputeFiguresFromFiles>().HandleAsync(paths.Select(f => f.FullName).ToList(), request, UserScope.System, ct: ct);
             await WriteAsync(report, p.GetValue(format), p.GetValue(output), ct);
+            // On standard error, so that a table written to standard output stays a table.
+            foreach (var line in report.Warnings) Console.Error.WriteLine(line);
             return 0;
         });
         return stats;
@@ -89,7 +93,8 @@ internal static class LedgerCommands
     private static byte[] Json(LedgerReport report)
     {
         var rows = report.Cells().Select(c => LedgerReport.Headers.Select((h, i) => (h, c[i])).ToDictionary(x => x.h, x => x.Item2));
-        var doc = new { asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), year = report.Year, rows };
+        var overpaid = report.Overpaid.Select(o => new { unit = o.Unit, rows = o.Rows, amount = Yuan.Format(o.Fen) });
+        var doc = new { asOf = report.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), year = report.Year, rows, overpaid };
         return Encoding.UTF8.GetBytes(JsonSerializer.Serialize(doc, JsonOptions));
     }
 

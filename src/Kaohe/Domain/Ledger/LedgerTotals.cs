@@ -24,6 +24,9 @@ public sealed class LedgerTotals
     /// <summary>Borrowers graduating in year Y without 毕业确认 by 06-30 (or by the as-of date, if earlier).</summary>
     public int GraduationUnconfirmed { get; set; }
 
+    /// <summary>罚息及多还 of the instalments due and paid by the as-of date: not in <see cref="YearPaid"/> or any recovery.</summary>
+    public Overpaid Overpaid { get; set; }
+
     public decimal? YearRecoveryRate => Common.Percent.Of(YearPaid, YearDue);
     public decimal? OverdueRateAmount => Common.Percent.Of(CumulativeOverdue, CumulativeDue);
     public decimal? OverdueRateHeadcount => Common.Percent.Of(Overdue, InRepayment);
@@ -51,6 +54,7 @@ public sealed class LedgerTotals
         Overdue += other.Overdue;
         ReceiptMissing += other.ReceiptMissing;
         GraduationUnconfirmed += other.GraduationUnconfirmed;
+        Overpaid = Overpaid.Plus(other.Overpaid);
         for (var b = 0; b < Buckets; b++)
         {
             BucketBorrowers[b] += other.BucketBorrowers[b];

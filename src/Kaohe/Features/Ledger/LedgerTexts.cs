@@ -1,3 +1,5 @@
+using Kaohe.Domain.Ledger;
+
 namespace Kaohe.Features.Ledger;
 
 /// <summary>The ledger's user-facing messages and column names, in one place.</summary>
@@ -24,10 +26,20 @@ internal static class LedgerTexts
     public static string ImportInProgress(TimeSpan waited) => $"另一台账导入正在进行（已等待 {waited.TotalSeconds:0} 秒仍未结束），请稍后再试；本文件未写入任何数据";
     public static string TooLong(int max) => $"不能超过 {max} 个字";
     public static string UnknownUnit(string text) => $"未知的县级单位“{text}”（应为单位名录中的区划代码、名称或别名）";
-    public static string PaidOverDue(string what) => $"{what}超过应还金额";
     public static string ContractOtherBorrower(int line) => $"合同编号与第 {line} 行相同，但身份证号或县级单位不同";
     public static string DuplicateInstalment(int line) => $"同一合同同一年的还款计划与第 {line} 行重复";
     public static string NameDiffers(int line) => $"同一身份证号在第 {line} 行的借款人姓名不同";
     public static string TooManyErrors(int total, int shown) => $"共发现 {total} 处错误，以下仅列出前 {shown} 处";
     public static string WrongFields(int expected, int actual) => $"本行有 {actual} 列，表头有 {expected} 列";
+
+    public const string OverpaidRowsColumn = "罚息及多还行数", OverpaidColumn = "罚息及多还金额";
+
+    /// <summary>The warning of a file or report with rows paid above their due, with one line per unit.</summary>
+    public static IEnumerable<string> OverpaidWarning(IReadOnlyList<UnitOverpaid> units)
+    {
+        if (units.Count == 0) yield break;
+        yield return $"提示：{units.Sum(u => u.Rows)} 行实还本息超过应还（罚息及多还），共 {Yuan.Format(units.Sum(u => u.Fen))} 元；"
+            + "已按实还原样保存，超出部分不计入回收额：";
+        foreach (var u in units) yield return $"  {u.Unit}：{u.Rows} 行，{Yuan.Format(u.Fen)} 元";
+    }
 }

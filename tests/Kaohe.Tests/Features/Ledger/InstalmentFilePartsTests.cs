@@ -204,6 +204,39 @@ public sealed class InstalmentFilePartsTests(GeneratedLedgerFixture ledger) : IC
         Assert.True(gaveUp > 0, "no cut fell inside a quoted field: the test proves nothing");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void RowsPaidAboveTheirDue_InTheFastPathAndInParts_AreSummedAsInOnePassOfTheFullCheck(int parts)
+    {
+        // 1.23 of penalty interest on every 7th paid row; every other such row respelled, so the full check takes it.
+        var penalised = ledger.Lines.Select((l, i) => i > 0 && i % 7 == 0 && l.Split(',')[9].Length > 0 ? Penalise(l, respell: i % 2 == 0) : l).ToArray();
+        var excess = penalised.Skip(1).Select(l => Excess(l.Split(','))).Where(e => e > 0).ToList();
+        Assert.True(excess.Count > 100, "too few rows paid above their due: the test proves little");
+        var path = Write(penalised);
+        var calc = new LedgerCalculator(AsOfDate, 2025);
+        var result = InstalmentFile.Read(path, ledger.Units, calc, null, null, hash: false, parts);
+        Assert.True(result.IsValid);
+        Assert.Equal((excess.Count, excess.Sum()), (result.Overpaid.Values.Sum(o => o.Rows), result.Overpaid.Values.Sum(o => o.Fen)));
+        var (oneResult, onePass) = OnePass(path);
+        Assert.Equal(result.Overpaid.OrderBy(o => o.Key), oneResult.Overpaid.OrderBy(o => o.Key));
+        Assert.Equal(Table(onePass), Table(calc));
+    }
+
+    private static string Penalise(string line, bool respell)
+    {
+        var c = line.Split(',');
+        c[8] = (decimal.Parse(c[8].Trim(), System.Globalization.CultureInfo.InvariantCulture) + 1.23m).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        var penalised = string.Join(',', c);
+        return respell ? Respell(penalised) : penalised;
+    }
+
+    private static long Excess(string[] c)
+    {
+        static long Fen(string s) => (long)(decimal.Parse(s.Trim().Trim('"'), System.Globalization.CultureInfo.InvariantCulture) * 100);
+        return Math.Max(0, Fen(c[7]) + Fen(c[8]) - Fen(c[5]) - Fen(c[6]));
+    }
+
     [Fact]
     public void RowsTheFastPathDeclines_GiveTheSameFiguresThroughTheFullCheck()
     {

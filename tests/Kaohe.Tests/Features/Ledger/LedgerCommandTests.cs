@@ -74,6 +74,21 @@ public sealed partial class LedgerCommandTests
     }
 
     [Fact]
+    public async Task Stats_OnAFileWithRowsPaidAboveTheirDue_GivesTheFigures_AndWarnsPerUnit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var path = Write(Files.Csv(OverpaidInstalments()), "还款计划.csv");
+        using var kaohe = KaoheProcess.Start(Environment(db), "ledger", "stats", path, "--as-of", "2025-06-30", "--format", "csv");
+        var (code, output) = await kaohe.ExitAsync(ct);
+
+        Assert.True(code == 0, output);
+        Assert.Contains("罚息及多还行数,罚息及多还金额", output, StringComparison.Ordinal);
+        Assert.Contains("提示：3 行实还本息超过应还（罚息及多还），共 135.51 元", output, StringComparison.Ordinal);
+        Assert.Contains("  登封市：1 行，0.01 元", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFileChangedBetweenTheCheckAndTheWrite_IsOneMessage_NotARowError()
     {
         var ct = TestContext.Current.CancellationToken;

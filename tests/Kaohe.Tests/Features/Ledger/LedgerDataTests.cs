@@ -107,6 +107,14 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         AssertZhongmu(Unit(await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromDatabaseAsync(Request, UserScope.System)), "中牟县"));
     }
 
+    private static string Xlsx(string csv, string name)
+    {
+        var table = Files.Table(Files.Csv(csv));
+        var path = Path.Combine(TestFolders.Create("kaohe-ledger-"), name);
+        MiniExcel.SaveAs(path, table.Rows.Select(r => table.Headers.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => (object)x.Item2)));
+        return path;
+    }
+
     [Fact]
     public async Task BadRows_AreEachReportedByRowAndColumn_AndNothingIsWritten()
     {
@@ -129,6 +137,42 @@ public abstract class LedgerDataTests(DatabaseProvider provider)
         Assert.Contains(listed, m => m.StartsWith("第 14 行“应还日期”列", StringComparison.Ordinal));
         Assert.Equal(before, await db.Query(c => c.Instalments.CountAsync()));
         Assert.Equal(0, await db.Query(c => c.LedgerSnapshots.CountAsync(s => s.SourceFileName == "还款计划-有错.csv")));
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("gbk")]
+    [InlineData("xlsx")]
+    public async Task RowsPaidAboveTheirDue_AreImportedAsPaid_CountedUpToTheDue_AndReportedPerUnit(string format)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var path = format == "xlsx" ? Xlsx(OverpaidInstalments(), "还款计划-罚息.xlsx") : Write(Files.Csv(OverpaidInstalments(), gbk: format == "gbk"), "还款计划-罚息.csv");
+
+        var fromFile = await db.Run<ComputeFiguresFromFiles, LedgerReport>(h => h.HandleAsync([path], Request, UserScope.System));
+        var imported = await db.Run<ImportLedger, LedgerImportResult>(h => h.HandleAsync(path, UserScope.System));
+        var fromDb = await db.Run<ComputeLedgerFigures, LedgerReport>(h => h.FromDatabaseAsync(Request, UserScope.System));
+
+        Assert.Equal(6, imported.Rows);
+        Assert.Equal([("中牟县", 3, 140_50L), ("登封市", 2, 50_01L)], imported.Overpaid.Select(o => (o.Unit, o.Rows, o.Fen)));
+        Assert.Equal("提示：5 行实还本息超过应还（罚息及多还），共 190.51 元；已按实还原样保存，超出部分不计入回收额：", imported.Warnings[0]);
+        Assert.Equal("  中牟县：3 行，140.50 元", imported.Warnings[1]);
+        foreach (var report in new[] { fromFile, fromDb })
+        {
+            var zhongmu = Unit(report, "中牟县");
+            Assert.Equal((157_000L, 150_000L), (zhongmu.YearDue, zhongmu.YearPaid));   // 520 + 1050 due; 520 + 980 counted
+            Assert.Equal((257_000L, 7_000L), (zhongmu.CumulativeDue, zhongmu.CumulativeOverdue)); // G is short 70 in all
+            Assert.Equal(new Overpaid(2, 135_50), zhongmu.Overpaid);                   // E's row due after D is not in the figures
+            Assert.Equal(new Overpaid(1, 1), Unit(report, "登封市").Overpaid);
+            Assert.Equal(100.00m, Unit(report, "登封市").YearRecoveryRate);
+            Assert.Equal(new Overpaid(3, 135_51), report.Rows[^1].Totals.Overpaid);
+            Assert.Equal([("中牟县", 2, 135_50L), ("登封市", 1, 1L)], report.Overpaid.Select(o => (o.Unit, o.Rows, o.Fen)));
+            Assert.Equal(["罚息及多还行数", "罚息及多还金额"], LedgerReport.Headers[^2..]);
+            Assert.Equal(["2", "135.50"], report.Cells().First(c => c[0] == "中牟县")[^2..]);
+        }
+        var stored = await db.Query(c => c.Instalments.Where(i => i.ContractNumber == "HT-E-1").OrderBy(i => i.DueDate)
+            .Select(i => new { i.PaidPrincipalFen, i.PaidInterestFen }).ToListAsync());
+        Assert.Equal((90_000L, 13_550L), (stored[0].PaidPrincipalFen, stored[0].PaidInterestFen));  // what was paid, not what was due
+        Assert.Equal(60_000L, stored[1].PaidPrincipalFen);
     }
 
     [Fact]

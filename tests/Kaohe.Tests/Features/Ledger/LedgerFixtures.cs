@@ -28,6 +28,19 @@ internal static class LedgerFixtures
         $"中牟县,HT-C-1,{Id("410122200102020031")},王五,2026-12-20,1000,49,0,0,\n" +
         $"登封市,HT-D-1,{Id("410185200203030041")},赵六,2026-12-20,1000,49,0,0,\n";
 
+    // Rows paid above their due (罚息 or 多还), as real bank exports have them. 中牟县: E pays 35.50 of penalty interest on
+    // 2024 and 100 more principal than due in 2025-03; G pays more interest than due but less in all (no excess); E's
+    // 2025-12 row, prepaid with 5.00 more, falls due after D. 登封市: F pays 0.01 over in 2025-05, and 50 over on a row due
+    // and paid after D. As of D: 中牟县 2 rows, 135.50; 登封市 1 row, 0.01. In the whole file: 5 rows, 140.50 and 50.01.
+    public static string OverpaidInstalments() =>
+        Header +
+        $"中牟县,HT-E-1,{Id("410122200005050051")},周九,2024-12-20,900.00,100.00,900.00,135.50,2025-02-01\n" +
+        $"中牟县,HT-E-1,{Id("410122200005050051")},周九,2025-03-20,500.00,20.00,600.00,20.00,2025-03-20\n" +
+        $"中牟县,HT-E-1,{Id("410122200005050051")},周九,2025-12-20,500.00,20.00,520.00,5.00,2025-06-01\n" +
+        $"中牟县,HT-G-1,{Id("410122200006060061")},吴十,2025-01-20,1000.00,50.00,900.00,80.00,2025-01-20\n" +
+        $"登封市,HT-F-1,{Id("410185200007070071")},郑一,2025-05-20,300.00,10.00,300.00,10.01,2025-06-30\n" +
+        $"登封市,HT-F-1,{Id("410185200007070071")},郑一,2025-09-01,100.00,0.00,150.00,0.00,2025-07-15\n";
+
     public const string ContractHeader = "县级单位,合同编号,学年,身份证号,借款人姓名,共同借款人姓名,共同借款人身份证号,联系电话,就读高校,学制,入学年份,贷款金额,合同状态,回执录入日期,毕业确认日期\n";
 
     // As of 2025-06-30: 回执 missing for K2 (none) and K3 (entered 10-11, late); K4 is 谢绝; K5's deadline (2025-10-10) is after D.

@@ -24,6 +24,24 @@ public sealed class LedgerUploadHttpTests(KaoheApp app) : IClassFixture<KaoheApp
     }
 
     [Fact]
+    public async Task RowsPaidAboveTheirDue_AreImported_WithTheWarningInTheApiAnswerAndOnThePage()
+    {
+        var admin = await app.SignedInAsync("admin");
+        var response = await admin.PostAsync("/api/ledger/import?fileName=" + Uri.EscapeDataString("还款计划-罚息.csv"), new ByteArrayContent(Files.Csv(OverpaidInstalments())));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"overpaid\":[{\"unitId\":", json, StringComparison.Ordinal);
+        Assert.Contains("罚息及多还", json, StringComparison.Ordinal);
+
+        var page = await admin.GetStringAsync("/Ledger/Upload");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(Files.Csv(OverpaidInstalments())), "Uploads", "还款计划-罚息-2.csv" } };
+        var html = await (await admin.PostAsync("/Ledger/Upload", form)).Content.ReadAsStringAsync();
+        Assert.Contains("导入完成", html, StringComparison.Ordinal);
+        Assert.Contains("中牟县：3 行，140.50 元", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Api_AFileChangedBetweenTheCheckAndTheWrite_IsAConflict_NotARowError()
     {
         var admin = await app.SignedInAsync("admin");

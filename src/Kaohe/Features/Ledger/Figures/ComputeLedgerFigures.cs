@@ -40,7 +40,11 @@ public sealed class ComputeLedgerFigures(KaoheDbContext db, DatabaseTarget targe
         await StoredLedger.AddContractsAsync(conn, snapshots.Where(s => s.Kind == LedgerKind.Contracts).Select(s => s.Id).ToList(), calc, ct);
         var report = LedgerReport.Build(request.AsOf, request.EffectiveYear, calc.Finish(), units, request.By);
         return request.City is not { } city ? report
-            : report with { Rows = report.Rows.Where(r => r.Level != LedgerLevel.Unit || units.CityOf(r.UnitId!.Value) == city).ToList() };
+            : report with
+            {
+                Rows = report.Rows.Where(r => r.Level != LedgerLevel.Unit || units.CityOf(r.UnitId!.Value) == city).ToList(),
+                Overpaid = report.Overpaid.Where(o => units.CityOf(o.UnitId) == city).ToList(),
+            };
     }
 }
 

@@ -54,7 +54,9 @@ public sealed class LedgerCalculator(DateOnly asOf, int year, int expectedBorrow
     {
         var totals = Totals(unit);
         if (dueDay > _asOf) return;
-        var paidByD = paidDay >= 0 && paidDay <= _asOf ? Math.Min(paid, due) : 0;
+        var paidInTime = paidDay >= 0 && paidDay <= _asOf;
+        var paidByD = paidInTime ? Math.Min(paid, due) : 0;
+        if (paid > due && paidInTime) totals.Overpaid = totals.Overpaid.Plus(Overpaid.Of(due, paid));
         var overdue = due - paidByD;
         totals.CumulativeDue += due;
         totals.CumulativeOverdue += overdue;

@@ -13,12 +13,18 @@ public sealed record LedgerFigureRow(LedgerLevel Level, int? UnitId, string Name
 /// <summary>The figures as of a date, with rows per unit, per city or for the province.</summary>
 public sealed record LedgerReport(DateOnly AsOf, int Year, IReadOnlyList<LedgerFigureRow> Rows)
 {
+    /// <summary>罚息及多还 per unit (due and paid by the as-of date), whatever the level of <see cref="Rows"/>.</summary>
+    public IReadOnlyList<UnitOverpaid> Overpaid { get; init; } = [];
+
+    /// <summary>What the reader should know about the figures, in Chinese (one line each): the rows paid above their due.</summary>
+    public IReadOnlyList<string> Warnings => LedgerTexts.OverpaidWarning(Overpaid).ToList();
+
     public static readonly string[] Headers =
     [
         "单位", "所属市", "当年应还本息", "当年实还本息", "当年本息回收率", "累计应还本息", "累计逾期本息", "逾期率(金额)",
         "还款期人数", "逾期人数", "逾期率(人数)",
         "1年以内人数", "1年以内金额", "1–2年人数", "1–2年金额", "2–3年人数", "2–3年金额", "3年以上人数", "3年以上金额",
-        "回执未按期录入合同数", "未按期毕业确认人数",
+        "回执未按期录入合同数", "未按期毕业确认人数", LedgerTexts.OverpaidRowsColumn, LedgerTexts.OverpaidColumn,
     ];
 
     /// <summary>Rolls unit totals up to the requested level; units and cities in the province's order.</summary>
@@ -40,7 +46,7 @@ public sealed record LedgerReport(DateOnly AsOf, int Year, IReadOnlyList<LedgerF
         var province = new LedgerTotals();
         foreach (var u in ordered) province.Add(u.Value);
         rows.Add(new LedgerFigureRow(LedgerLevel.Province, null, LedgerPageTexts.Province, "", province));
-        return new LedgerReport(asOf, year, rows);
+        return new LedgerReport(asOf, year, rows) { Overpaid = OverpaidUnits.Name(units.Select(u => KeyValuePair.Create(u.Key, u.Value.Overpaid)), registry) };
     }
 
     public static string Rate(decimal? percent) => percent is { } p ? p.ToString("F2", CultureInfo.InvariantCulture) + "%" : "—";
@@ -57,6 +63,8 @@ public sealed record LedgerReport(DateOnly AsOf, int Year, IReadOnlyList<LedgerF
         for (var b = 0; b < LedgerTotals.Buckets; b++) { cells.Add(Num(t.BucketBorrowers[b])); cells.Add(Yuan.Format(t.BucketAmount[b])); }
         cells.Add(Num(t.ReceiptMissing));
         cells.Add(Num(t.GraduationUnconfirmed));
+        cells.Add(Num(t.Overpaid.Rows));
+        cells.Add(Yuan.Format(t.Overpaid.Fen));
         return cells.ToArray();
     });
 

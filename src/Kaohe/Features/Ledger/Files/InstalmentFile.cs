@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kaohe.Common.Tabular;
+using Kaohe.Domain.Ledger;
 using MiniExcelLibs;
 
 namespace Kaohe.Features.Ledger;
 
 /// <summary>What one pass over a 还款计划 file found.</summary>
-public sealed record InstalmentFileResult(string FileName, string Sha256, long Rows, IReadOnlySet<int> UnitIds, List<ImportError> Errors)
+/// <param name="Overpaid">罚息及多还 per unit: valid rows that paid more than they were due (a warning, not an error).</param>
+public sealed record InstalmentFileResult(string FileName, string Sha256, long Rows, IReadOnlySet<int> UnitIds, List<ImportError> Errors,
+    IReadOnlyDictionary<int, Overpaid> Overpaid)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -53,7 +56,7 @@ public static class InstalmentFile
     internal static InstalmentFileResult Result(string path, string sha, long rows, InstalmentValidator validator)
     {
         if (rows == 0 && validator.ErrorCount == 0) validator.Error(0, null, LedgerTexts.NoRows);
-        return new InstalmentFileResult(Path.GetFileName(path), sha, rows, validator.UnitIds, validator.Report());
+        return new InstalmentFileResult(Path.GetFileName(path), sha, rows, validator.UnitIds, validator.Report(), validator.Overpaid);
     }
 
     private static long ReadCsv(Stream stream, InstalmentValidator v, IInstalmentSink? sink, Action<long>? progress, CancellationToken ct)

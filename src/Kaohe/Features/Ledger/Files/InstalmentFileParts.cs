@@ -75,7 +75,11 @@ internal static class InstalmentFileParts
         if (conflicts) return null;
         if (all is not null) sink!.Join(all);
         var validator = workers[0].Validator;
-        foreach (var worker in workers.Skip(1)) validator.UnitIds.UnionWith(worker.Validator.UnitIds);
+        foreach (var worker in workers.Skip(1))
+        {
+            validator.UnitIds.UnionWith(worker.Validator.UnitIds);
+            validator.JoinOverpaid(worker.Validator);
+        }
         return InstalmentFile.Result(path, sha.GetAwaiter().GetResult(), workers.Sum(w => w.Rows), validator);
     }
 

@@ -28,9 +28,10 @@ public sealed partial class InstalmentValidator
         var pi = Payments.Optional(tail, ends[3] + 1, ends[4]);
         var noPaidDate = ends[4] + 1 == ends[5];
         var paidDay = noPaidDate ? -1 : LedgerDate.ParseDayNumber(tail, ends[4] + 1, ends[5]);
-        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !noPaidDate) || Payments.Check(dp, di, pp, pi, noPaidDate, paidDay) != 0) return false;
+        if (dueDay < 0 || dp < 0 || di < 0 || pp < 0 || pi < 0 || (paidDay < 0 && !noPaidDate) || Payments.Check(pp, pi, noPaidDate, paidDay) != 0) return false;
         if (_run.AddDay(_days, dueDay, lineNumber) >= 0) return false;
         row = new InstalmentRow(lineNumber, _run.Unit, _run.IdNumber, dueDay, dp, di, pp, pi, paidDay);
+        if (row.Paid > row.Due) NoteOverpaid(row);
         length = buffered.Length - tail.Length + tailLength;
         return true;
     }

@@ -32,6 +32,9 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
     public int ErrorCount { get; private set; }
     public HashSet<int> UnitIds { get; } = [];
 
+    /// <summary>罚息及多还 per unit: the valid rows that paid more than they were due (accepted, and reported as a warning).</summary>
+    public Dictionary<int, Overpaid> Overpaid { get; } = [];
+
     public void Error(int line, string? column, string message)
     {
         if (++ErrorCount <= MaxListed) Errors.Add(new ImportError(line, column, message));
@@ -52,13 +55,23 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
         var paidPrincipal = pp.IsEmpty ? 0 : Amount(line, PaidPrincipal, pp);
         var paidInterest = pi.IsEmpty ? 0 : Amount(line, PaidInterest, pi);
         var paidDay = Date(line, PaidDate, paidDate, required: false);
-        var problems = Payments.Check(duePrincipal, dueInterest, paidPrincipal, paidInterest, paidDate.IsEmpty, paidDay);
+        var problems = Payments.Check(paidPrincipal, paidInterest, paidDate.IsEmpty, paidDay);
         if (problems != 0) ReportPayments(line, problems);
         row = new InstalmentRow(line, unitId, idNumber, dueDay, duePrincipal, dueInterest, paidPrincipal, paidInterest, paidDay);
         if (ErrorCount != before || (!sameRun && !StartRun(row, contract, id, name))) return false;
         var earlier = _run.AddDay(_days, dueDay, line);
         if (earlier >= 0) Error(line, DueDate, DuplicateInstalment(earlier));
+        else if (row.Paid > row.Due) NoteOverpaid(row);
         return earlier < 0;
+    }
+
+    private void NoteOverpaid(in InstalmentRow row) =>
+        Overpaid[row.UnitId] = Overpaid.GetValueOrDefault(row.UnitId).Plus(Domain.Ledger.Overpaid.Of(row.Due, row.Paid));
+
+    /// <summary>Adds another part's 罚息及多还 to this validator's.</summary>
+    public void JoinOverpaid(InstalmentValidator other)
+    {
+        foreach (var (unit, o) in other.Overpaid) Overpaid[unit] = Overpaid.GetValueOrDefault(unit).Plus(o);
     }
 
     private int Unit(int line, ReadOnlySpan<byte> unit, Encoding encoding)
@@ -78,8 +91,6 @@ public sealed partial class InstalmentValidator(UnitResolver units, Func<int, bo
 
     private void ReportPayments(int line, PaymentProblems problems)
     {
-        if (problems.HasFlag(PaymentProblems.PrincipalOverDue)) Error(line, PaidPrincipal, PaidOverDue(PaidPrincipal));
-        if (problems.HasFlag(PaymentProblems.InterestOverDue)) Error(line, PaidInterest, PaidOverDue(PaidInterest));
         if (problems.HasFlag(PaymentProblems.PaidWithoutDate)) Error(line, PaidDate, PaidWithoutDate);
         if (problems.HasFlag(PaymentProblems.DateWithoutPaid)) Error(line, PaidDate, DateWithoutPaid);
     }

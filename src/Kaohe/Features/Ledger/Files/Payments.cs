@@ -11,10 +11,8 @@ namespace Kaohe.Features.Ledger;
 public enum PaymentProblems
 {
     None = 0,
-    PrincipalOverDue = 1,
-    InterestOverDue = 2,
-    PaidWithoutDate = 4,
-    DateWithoutPaid = 8,
+    PaidWithoutDate = 1,
+    DateWithoutPaid = 2,
 }
 
 /// <summary>
@@ -25,13 +23,14 @@ internal static class Payments
 {
     public const int Fields = 6;
 
-    /// <summary>实还 at most 应还, column by column; a paid amount needs 实还日期 and 实还日期 needs a paid amount (amounts -1 when unreadable).</summary>
+    /// <summary>
+    /// A paid amount needs 实还日期 and 实还日期 needs a paid amount. 实还 above 应还 is not a problem: penalty interest and
+    /// overpayment are real (<see cref="Overpaid"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static PaymentProblems Check(long duePrincipal, long dueInterest, long paidPrincipal, long paidInterest, bool noPaidDate, int paidDay)
+    public static PaymentProblems Check(long paidPrincipal, long paidInterest, bool noPaidDate, int paidDay)
     {
         var p = PaymentProblems.None;
-        if (paidPrincipal > duePrincipal && duePrincipal >= 0) p |= PaymentProblems.PrincipalOverDue;
-        if (paidInterest > dueInterest && dueInterest >= 0) p |= PaymentProblems.InterestOverDue;
         if (paidPrincipal + paidInterest > 0 && noPaidDate) p |= PaymentProblems.PaidWithoutDate;
         if (paidPrincipal == 0 && paidInterest == 0 && paidDay >= 0) p |= PaymentProblems.DateWithoutPaid;
         return p;

@@ -11,6 +11,12 @@ public sealed record LedgerImportResult(string FileName, LedgerKind Kind, long R
 {
     /// <summary>What the new 还款计划 snapshots did to the units' collection cases (none for a 合同台账).</summary>
     public CaseSyncResult Cases { get; init; } = CaseSyncResult.None;
+
+    /// <summary>罚息及多还 per unit: rows that paid more than they were due, imported as paid.</summary>
+    public IReadOnlyList<UnitOverpaid> Overpaid { get; init; } = [];
+
+    /// <summary>What the importer should know but that did not stop the import, in Chinese (one line each).</summary>
+    public IReadOnlyList<string> Warnings => LedgerTexts.OverpaidWarning(Overpaid).ToList();
 }
 
 /// <summary>
@@ -42,7 +48,8 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         if (!checkedFile.IsValid) throw new ImportRejectedException(checkedFile.Errors);
         await using var tx = await ImportLock.BeginAsync(db, LockWait, ct);
         var plan = await SnapshotPlan.CreateAsync(db, LedgerKind.Instalments, checkedFile.FileName, checkedFile.Sha256, checkedFile.UnitIds, scope, ct);
-        if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count);
+        var overpaid = OverpaidUnits.Name(checkedFile.Overpaid, units);
+        if (plan.Count == 0) return new(checkedFile.FileName, LedgerKind.Instalments, checkedFile.Rows, 0, checkedFile.UnitIds.Count) { Overpaid = overpaid };
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         long written;
         Dictionary<int, int> perUnit;
@@ -62,7 +69,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         var cases = CaseSyncResult.None;
         foreach (var hook in hooks) cases = cases.Plus(await hook.RunAsync(plan.SnapshotOfUnit, today, ct));
         await tx.CommitAsync(ct);
-        return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count) { Cases = cases };
+        return new(checkedFile.FileName, LedgerKind.Instalments, written, plan.Count, checkedFile.UnitIds.Count - plan.Count) { Cases = cases, Overpaid = overpaid };
     }
 
     /// <summary>
