@@ -17,6 +17,8 @@ public static class KaoheServices
         services.TryAddSingleton<Common.Time.BeijingClock>();
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
         services.AddSingleton<KaoheDatabase>();
+        services.AddSingleton(sp => Features.Accounts.SignInLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Features.Accounts.DemoMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();
         services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
         services.TryAddSingleton<Features.Collection.ISmsGateway, Features.Collection.HttpSmsGateway>();
