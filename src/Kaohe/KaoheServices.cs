@@ -69,8 +69,8 @@ public static class KaoheServices
     internal static readonly Type[] Handlers =
     [
         // Accounts
-        typeof(Features.Accounts.CreateUser), typeof(Features.Accounts.ListUsers), typeof(Features.Accounts.ResetPassword),
-        typeof(Features.Accounts.SignIn),
+        typeof(Features.Accounts.CreateUser), typeof(Features.Accounts.ListUsers), typeof(Features.Accounts.ListSignInFailures),
+        typeof(Features.Accounts.ResetPassword), typeof(Features.Accounts.SignIn),
         // Assessment
         typeof(Features.Assessment.AssessmentDemoStep), typeof(Features.Assessment.AssignExperts), typeof(Features.Assessment.AttachEvidence),
         typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CloseStage),

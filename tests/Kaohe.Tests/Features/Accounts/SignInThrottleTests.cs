@@ -159,4 +159,17 @@ public sealed class SignInThrottleTests(ThrottledApp fixture) : IClassFixture<Th
         Assert.Equal(("198.51.100.51", "Mozilla/5.0 (测试浏览器)"), SignIn.ClientOf(entries[0]));
         Assert.Equal(("198.51.100.52", "curl/8.5.0"), SignIn.ClientOf(entries[1]));
     }
+
+    [Fact]
+    public async Task TheAdministrator_SeesRecentFailuresByAddress()
+    {
+        var client = _app.Client();
+        foreach (var name in new[] { "guess-a", "guess-a", "guess-b" }) await SignInRequests.ApiAsync(client, name, "wrong-pass-1", from: "198.51.100.61");
+
+        var admin = await _app.SignedInAsync("admin");
+        var page = await admin.GetStringAsync("/Users/SignInFailures");
+        Assert.Matches("<td>198\\.51\\.100\\.61</td><td>3</td>\\s*<td>guess-a、guess-b</td>", page);
+        Assert.Contains(AccountTexts.CauseUnknownUser, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await (await _app.SignedInAsync("bank")).GetAsync("/Users/SignInFailures")).StatusCode);
+    }
 }
