@@ -55,4 +55,7 @@ public static class AuditFieldNames
 
     /// <summary>The label of a field; a field nobody named keeps its name, which the browser crawl reports.</summary>
     public static string Label(string field) => Labels.GetValueOrDefault(field, field);
+
+    /// <summary>Fields whose value is shown as a client sent it (a browser's user agent is English by nature), not as Kaohe words it.</summary>
+    public static bool IsAsSent(string field) => field == "UserAgent";
 }

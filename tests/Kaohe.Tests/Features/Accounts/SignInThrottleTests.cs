@@ -168,7 +168,7 @@ public sealed class SignInThrottleTests(ThrottledApp fixture) : IClassFixture<Th
 
         var admin = await _app.SignedInAsync("admin");
         var page = await admin.GetStringAsync("/Users/SignInFailures");
-        Assert.Matches("<td>198\\.51\\.100\\.61</td><td>3</td>\\s*<td>guess-a、guess-b</td>", page);
+        Assert.Matches(@"<td>198\.51\.100\.61</td><td>3</td>\s*<td><span translate=""no"">guess-a、guess-b</span></td>", page);
         Assert.Contains(AccountTexts.CauseUnknownUser, page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await (await _app.SignedInAsync("bank")).GetAsync("/Users/SignInFailures")).StatusCode);
     }
