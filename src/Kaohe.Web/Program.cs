@@ -25,6 +25,9 @@ builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSett
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o => CookieSetup.Configure(o, builder.Configuration.GetValue("Kaohe:RequireHttps", false)));
 builder.Services.AddAuthorization(Policies.Add);
+// Sign-in is throttled per client address (this rate limiter) and per address × user name (the gate): docs/sign-in.md.
+builder.Services.AddRateLimiter(SignInGate.AddPolicy);
+builder.Services.AddSingleton<SignInGate>();
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "kaohe.csrf");
 builder.Services.AddProblemDetails();
 // A JSON body that leaves out a required field, or sends null for one that may not be null, is answered 400 at the
@@ -70,6 +73,8 @@ app.UseStaticFiles();
 // Browsers ask for /favicon.ico whatever the page says; answer with the SVG instead of a login redirect.
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 app.UseRouting();
+// After routing, so it sees which endpoint asks for the sign-in policy; after UseForwardedHeaders, so the address is the client's.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<AuditActorMiddleware>();

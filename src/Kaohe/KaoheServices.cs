@@ -17,6 +17,8 @@ public static class KaoheServices
         services.TryAddSingleton<Common.Time.BeijingClock>();
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
         services.AddSingleton<KaoheDatabase>();
+        services.AddSingleton(sp => Features.Accounts.SignInLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Features.Accounts.DemoMode.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();
         services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
         services.TryAddSingleton<Features.Collection.ISmsGateway, Features.Collection.HttpSmsGateway>();
@@ -67,8 +69,8 @@ public static class KaoheServices
     internal static readonly Type[] Handlers =
     [
         // Accounts
-        typeof(Features.Accounts.CreateUser), typeof(Features.Accounts.ListUsers), typeof(Features.Accounts.ResetPassword),
-        typeof(Features.Accounts.SignIn),
+        typeof(Features.Accounts.CreateUser), typeof(Features.Accounts.ListUsers), typeof(Features.Accounts.ListSignInFailures),
+        typeof(Features.Accounts.ResetPassword), typeof(Features.Accounts.SignIn),
         // Assessment
         typeof(Features.Assessment.AssessmentDemoStep), typeof(Features.Assessment.AssignExperts), typeof(Features.Assessment.AttachEvidence),
         typeof(Features.Assessment.CampaignProgress), typeof(Features.Assessment.CampaignResults), typeof(Features.Assessment.CloseStage),

@@ -10,7 +10,7 @@ namespace Kaohe.Cli.Commands;
 internal static class UserCommands
 {
     private static readonly Option<string> UserName = new("--user") { Description = "用户名", Required = true };
-    private static readonly Option<string?> Password = new("--password") { Description = "密码（至少 8 位，含字母和数字）；也可用环境变量 KAOHE_PASSWORD" };
+    private static readonly Option<string?> Password = new("--password") { Description = "密码（至少 8 位，含字母和数字，不含用户名，不是常见密码）；也可用环境变量 KAOHE_PASSWORD" };
 
     public static Command Create()
     {

@@ -16,19 +16,26 @@ internal static class SessionEndpoints
     public static void MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("会话");
-        api.MapPost("/session", SignIn).AllowAnonymous().ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPost("/session", SignIn).AllowAnonymous().RequireRateLimiting(SignInGate.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         // As a Delegate: a method of HttpContext alone would bind as a RequestDelegate, which drops the typed result from OpenAPI.
         api.MapDelete("/session", (Delegate)SignOut);
         api.MapGet("/me", GetMe);
     }
 
-    /// <summary>Signs in with the cookie; a turned-away attempt (wrong password, locked, inactive) is 401 with the reason as detail.</summary>
-    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SessionRequest request, SignIn handler, HttpContext ctx)
+    /// <summary>
+    /// Signs in with the cookie. Every failed attempt is the same 401, whatever the cause (docs/sign-in.md); too many
+    /// attempts from the caller's address, or failures of the name from it, are 429 with Retry-After.
+    /// </summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(SessionRequest request, SignInGate gate, HttpContext ctx)
     {
-        var result = await handler.HandleAsync(request.UserName ?? "", request.Password ?? "");
-        if (!result.Succeeded) return TypedResults.Problem(result.Error, statusCode: StatusCodes.Status401Unauthorized, title: AccountTexts.SignInFailed);
-        await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            Claims.Principal(result.Scope!, result.DisplayName!, CookieAuthenticationDefaults.AuthenticationScheme));
+        var outcome = await gate.SignInAsync(ctx, request.UserName ?? "", request.Password ?? "");
+        if (outcome.RetryAfter is { } wait)
+        {
+            SignInGate.SetRetryAfter(ctx.Response, wait);
+            return TypedResults.Problem(AccountTexts.TryAgainIn(wait), statusCode: StatusCodes.Status429TooManyRequests, title: AccountTexts.TooManyAttempts);
+        }
+        if (!outcome.Succeeded) return TypedResults.Problem(AccountTexts.BadCredentials, statusCode: StatusCodes.Status401Unauthorized, title: AccountTexts.SignInFailed);
         return TypedResults.NoContent();
     }
 

@@ -53,6 +53,7 @@ public static class ErrorResults
             StatusCodes.Status404NotFound => ErrorTexts.NotFound,
             StatusCodes.Status405MethodNotAllowed => ErrorTexts.MethodNotAllowed,
             StatusCodes.Status415UnsupportedMediaType => ErrorTexts.UnsupportedMediaType,
+            StatusCodes.Status429TooManyRequests => ErrorTexts.TooManyRequests,
             _ => ErrorTexts.Invalid,
         };
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();

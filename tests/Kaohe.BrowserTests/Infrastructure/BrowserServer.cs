@@ -28,6 +28,9 @@ public sealed class BrowserServer : WebApplicationFactory<Program>, IAsyncLifeti
     {
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, Path.Combine(_folder, "kaohe.db"));
         builder.UseEnvironment("Testing");
+        // Every test signs in from 127.0.0.1; the sign-in limits are tested in Kaohe.Tests (SignInThrottleTests).
+        builder.UseSetting("Kaohe:SignIn:AttemptsPerAddressPerMinute", "100000");
+        builder.UseSetting("Kaohe:SignIn:FailuresPerAddressAndUser", "100000");
     }
 
     public async ValueTask InitializeAsync()

@@ -83,6 +83,9 @@ public sealed partial class SiteCrawler(IPage page, string role)
     private async Task CheckTextAsync(string path)
     {
         var text = await page.InnerTextAsync("body");
+        // What a client sent, shown as it is (a user agent: "AppleWebKit", "HeadlessChrome"), is marked translate="no": not Kaohe's words.
+        foreach (var asSent in await page.EvalOnSelectorAllAsync<string[]>("[translate=no]", "es => es.map(e => e.innerText)"))
+            if (asSent.Length > 0) text = text.Replace(asSent, "", StringComparison.Ordinal);
         foreach (Match key in InternalKey().Matches(text)) _problems.Add($"{path}：显示了内部键“{key.Value}”");
         foreach (Match name in FieldName().Matches(text)) _problems.Add($"{path}：显示了英文字段名“{name.Value}”");
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Kaohe.Data;
 using Kaohe.Features.Demo;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -30,6 +31,15 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
     /// <summary>The clock the app reads (a <see cref="TestClock"/>); the system's when not set.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>Configuration on top of the fixture's (<c>Kaohe:SignIn:…</c>, <c>Kaohe:DemoData</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The address requests come from, as a socket would give it (the test server gives none). With loopback, an
+    /// X-Forwarded-For header names the client, as from the proxy on this host.
+    /// </summary>
+    public IPAddress? RemoteAddress { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // A copy of the demo template: the app starts as on first run, without loading the demo again.
@@ -38,7 +48,13 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
         builder.UseSetting(DatabaseTarget.EnvironmentVariable, _postgres?.Target.ConnectionString ?? DatabasePath);
         builder.UseSetting(Kaohe.Features.Ledger.PersonalDataProtector.ConfigurationKey, DemoTemplates.DataKey);
         builder.UseEnvironment("Testing");
+        // The suite signs in hundreds of times from one address (none, on the test server); the tests of sign-in
+        // throttling set the limits they test (Settings).
+        builder.UseSetting("Kaohe:SignIn:AttemptsPerAddressPerMinute", "100000");
+        builder.UseSetting("Kaohe:SignIn:FailuresPerAddressAndUser", "100000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        if (RemoteAddress is { } address) builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new CallerAddress(address)));
     }
 
     /// <summary>A client with its own cookies, not following redirects (so a 302 to the login page is visible).</summary>
@@ -54,6 +70,19 @@ public sealed class KaoheApp : WebApplicationFactory<Program>
 
     /// <summary>A scope on the app's services, for arranging data through the same handlers the app uses.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    private sealed class CallerAddress(IPAddress address) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = address;
+                return following(context);
+            });
+            next(app);
+        };
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,13 +1,14 @@
 using Kaohe.Features.Accounts;
 using Kaohe.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Kaohe.Web.Pages.Account;
 
-public sealed class LoginModel(SignIn signIn) : PageModel
+/// <summary>The login form; it signs in through the same <see cref="SignInGate"/> as the API, with the same answers.</summary>
+[EnableRateLimiting(SignInGate.Policy)]
+public sealed class LoginModel(SignInGate gate) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -18,14 +19,18 @@ public sealed class LoginModel(SignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.HandleAsync(UserName, Password);
-        if (!result.Succeeded)
+        var outcome = await gate.SignInAsync(HttpContext, UserName, Password);
+        if (outcome.RetryAfter is { } wait)
         {
-            Error = result.Error;
+            SignInGate.SetRetryAfter(Response, wait);
+            Error = $"{AccountTexts.TooManyAttempts}，{AccountTexts.TryAgainIn(wait)}";
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+        if (!outcome.Succeeded)
+        {
+            Error = AccountTexts.BadCredentials;
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            Claims.Principal(result.Scope!, result.DisplayName!, CookieAuthenticationDefaults.AuthenticationScheme));
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }

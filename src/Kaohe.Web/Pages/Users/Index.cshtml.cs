@@ -9,8 +9,9 @@ namespace Kaohe.Web.Pages.Users;
 [Authorize(Policy = Policies.ProvinceAdmin)]
 public sealed class IndexModel(ListUsers users, Kaohe.Common.Time.BeijingClock clock) : PageModel
 {
-    /// <summary>Whether the account is locked out now (the lock's end is a stored UTC instant).</summary>
-    public bool IsLocked(UserAccount u) => u.IsLockedOut(clock.UtcNow);
+    /// <summary>正常, 停用, or locked with the lock's end in Beijing time: the person signing in is not told, the administrator is.</summary>
+    public string Status(UserAccount u) =>
+        !u.IsActive ? AccountTexts.Deactivated : u.IsLockedOut(clock.UtcNow) ? AccountTexts.LockedUntil(u.LockedUntilUtc!.Value) : AccountTexts.Active;
 
     public IReadOnlyList<UserAccount> Users { get; private set; } = [];
 

@@ -59,6 +59,7 @@ public static class ErrorTexts
     public const string Forbidden = "您的角色不能进行此操作";
     public const string Invalid = "提交的内容有误";
     public const string SignInFirst = "请先登录";
+    public const string TooManyRequests = "请求过于频繁，请稍后再试";
     public const string MethodNotAllowed = "此地址不支持该请求方法";
     public const string UnsupportedMediaType = "不支持的内容类型：请以 JSON 或文件正文提交";
 }

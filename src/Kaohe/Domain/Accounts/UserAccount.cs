@@ -5,7 +5,6 @@ namespace Kaohe.Domain.Accounts;
 /// <summary>A person who signs in. What they may see follows from <see cref="Role"/> and the unit or city bound to it.</summary>
 public sealed class UserAccount
 {
-    public const int MaxFailedSignIns = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public int Id { get; set; }
@@ -29,11 +28,15 @@ public sealed class UserAccount
 
     public bool IsLockedOut(DateTime nowUtc) => LockedUntilUtc is { } until && until > nowUtc;
 
-    /// <summary>Counts a failed sign-in; the fifth in a row locks the account for 15 minutes.</summary>
-    public void RecordFailedSignIn(DateTime nowUtc)
+    /// <summary>
+    /// Counts a failed sign-in (<see cref="FailedSignIns"/> are those since the last success or lock). When the recent
+    /// failures came from <paramref name="addressesThatLock"/> or more addresses, the account is locked for 15 minutes:
+    /// one address alone is throttled, never lets it lock an official out.
+    /// </summary>
+    public void RecordFailedSignIn(DateTime nowUtc, int failingAddresses, int addressesThatLock)
     {
         FailedSignIns++;
-        if (FailedSignIns >= MaxFailedSignIns)
+        if (failingAddresses >= addressesThatLock)
         {
             LockedUntilUtc = nowUtc + LockoutDuration;
             FailedSignIns = 0;

@@ -10,15 +10,15 @@ public sealed record NewUser(string UserName, string DisplayName, Role Role, str
 
 /// <summary>
 /// Adds an account; a unit is named by its code, name, published name or alias, a city by its group's name.
-/// Refuses (<see cref="ErrorKind.Invalid"/>) a blank or taken name, a weak password, or a binding its role lacks.
+/// Refuses (<see cref="ErrorKind.Invalid"/>) a blank or taken name, a password the policy refuses (<see cref="Passwords.PolicyProblem"/>), or a binding its role lacks.
 /// </summary>
-public sealed class CreateUser(KaoheDbContext db)
+public sealed class CreateUser(KaoheDbContext db, DemoMode demo)
 {
     public async Task<UserAccount> HandleAsync(NewUser n, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(n.UserName)) throw KaoheException.Invalid(AccountTexts.UserNameRequired);
         if (string.IsNullOrWhiteSpace(n.DisplayName)) throw KaoheException.Invalid(AccountTexts.DisplayNameRequired);
-        if (Passwords.PolicyProblem(n.Password) is { } weak) throw KaoheException.Invalid(weak);
+        if (Passwords.PolicyProblem(n.Password, n.UserName, demo) is { } weak) throw KaoheException.Invalid(weak);
         if (await db.Users.AnyAsync(u => u.UserName == n.UserName.Trim(), ct)) throw KaoheException.Invalid(AccountTexts.UserNameTaken(n.UserName));
 
         var user = new UserAccount { UserName = n.UserName.Trim(), DisplayName = n.DisplayName.Trim(), Role = n.Role };

@@ -9,7 +9,7 @@ public static class AuditFieldNames
 {
     private static readonly Dictionary<string, string> Labels = new()
     {
-        ["Id"] = "编号", ["Action"] = "操作", ["Actor"] = "操作人", ["Addressee"] = "主送", ["AmountFen"] = "金额",
+        ["Id"] = "编号", ["Action"] = "操作", ["Actor"] = "操作人", ["Address"] = "登录地址", ["Addressee"] = "主送", ["AmountFen"] = "金额",
         ["AtUtc"] = "时间", ["BorrowerKey"] = "借款人", ["BorrowerName"] = "借款人姓名", ["CampaignId"] = "考核",
         ["CampaignUnitId"] = "参评单位", ["Category"] = "类别", ["CityGroupId"] = "所属分组", ["CoBorrowerIdNumberCipher"] = "共同借款人身份证号",
         ["CoBorrowerName"] = "共同借款人", ["Code"] = "编码", ["CodeVintage"] = "代码版本", ["Comment"] = "说明",
@@ -38,7 +38,7 @@ public static class AuditFieldNames
         ["StageResultId"] = "阶段评分", ["Status"] = "状态", ["Step"] = "进度", ["StudyYears"] = "学制",
         ["SubmittedAtUtc"] = "提交时间", ["SupersededAtUtc"] = "被替代时间", ["Text"] = "内容", ["Title"] = "标题",
         ["Total"] = "总分", ["Type"] = "类型", ["UnitId"] = "单位", ["University"] = "就读高校", ["UpdatedBy"] = "修改人",
-        ["UploadedAtUtc"] = "上传时间", ["UploadedBy"] = "上传人", ["UserName"] = "用户名", ["Version"] = "版本",
+        ["UploadedAtUtc"] = "上传时间", ["UploadedBy"] = "上传人", ["UserAgent"] = "浏览器标识", ["UserName"] = "用户名", ["Version"] = "版本",
         ["VetoCap"] = "否决等级上限", ["VetoHit"] = "触发否决", ["VotesAbstain"] = "弃权票", ["VotesAgainst"] = "反对票",
         ["VotesFor"] = "赞成票", ["Year"] = "年度", ["YearDue"] = "应还年度", ["YearPaid"] = "还款年度",
         // the summary of an import event
@@ -55,4 +55,7 @@ public static class AuditFieldNames
 
     /// <summary>The label of a field; a field nobody named keeps its name, which the browser crawl reports.</summary>
     public static string Label(string field) => Labels.GetValueOrDefault(field, field);
+
+    /// <summary>Fields whose value is shown as a client sent it (a browser's user agent is English by nature), not as Kaohe words it.</summary>
+    public static bool IsAsSent(string field) => field == "UserAgent";
 }

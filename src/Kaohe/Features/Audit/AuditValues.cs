@@ -6,7 +6,8 @@ using Kaohe.Common.Time;
 
 namespace Kaohe.Features.Audit;
 
-public sealed record AuditField(string Label, string Value);
+/// <param name="AsSent">The value is what a client sent, shown as it is (<see cref="AuditFieldNames.IsAsSent"/>): the page marks it translate="no".</param>
+public sealed record AuditField(string Label, string Value, bool AsSent = false);
 
 /// <summary>
 /// An entry's before and after values as a person reads them: Chinese labels (<see cref="AuditFieldNames"/>), times
@@ -23,7 +24,7 @@ public sealed class AuditValues(IReadOnlyDictionary<string, IReadOnlyDictionary<
         using var document = JsonDocument.Parse(json);
         var types = fieldTypes.GetValueOrDefault(entityType);
         return document.RootElement.EnumerateObject()
-            .Select(p => new AuditField(AuditFieldNames.Label(p.Name), Text(p.Name, p.Value, types?.GetValueOrDefault(p.Name))))
+            .Select(p => new AuditField(AuditFieldNames.Label(p.Name), Text(p.Name, p.Value, types?.GetValueOrDefault(p.Name)), AuditFieldNames.IsAsSent(p.Name)))
             .ToList();
     }
 

@@ -17,7 +17,7 @@ public interface IDemoStep
 /// <summary>Loads the demo database: the 168 units of the 2018 notice, one account per role, and each area's demo data.</summary>
 public sealed class LoadDemoData(IServiceProvider services, Data.KaoheDbContext db)
 {
-    public const string Password = "kaohe2026";
+    public const string Password = Accounts.Passwords.Demo;
 
     public static string DataFolder => Path.Combine(AppContext.BaseDirectory, "data");
 

@@ -62,5 +62,8 @@ public sealed class AuditPageTests(KaoheApp app) : IClassFixture<KaoheApp>
         var fields = values.Describe("Campaign", """{"AmountFen":123456,"SealedAtUtc":"2026-06-30T16:30:00Z","IsActive":true,"Note":null}""");
         Assert.Equal(["金额", "封存时间", "启用", "备注"], fields.Select(f => f.Label));
         Assert.Equal(["1,234.56 元", "2026-07-01 00:30:00", "是", "—"], fields.Select(f => f.Value));
+        // A sign-in's client: the address labelled, the user agent as the browser sent it (the crawl skips translate="no").
+        var client = values.Describe("UserAccount", """{"Address":"198.51.100.7","UserAgent":"Mozilla/5.0 AppleWebKit"}""");
+        Assert.Equal([new AuditField("登录地址", "198.51.100.7"), new AuditField("浏览器标识", "Mozilla/5.0 AppleWebKit", AsSent: true)], client);
     }
 }

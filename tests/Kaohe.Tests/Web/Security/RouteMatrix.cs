@@ -154,6 +154,7 @@ public static class RouteMatrix
         R("PAGE /Units/Edit/{id:int?}", "/Units/Edit/{unit}", "302 302 | 200 200 | 302 302 | 302 302 | 302 302 | 302 302"),
         R("PAGE /Units/Import", "/Units/Import", "302 | 200 | 302 | 302 | 302 | 302"),
         R("PAGE /Users", "/Users", "302 | 200 | 302 | 302 | 302 | 302"),
+        R("PAGE /Users/SignInFailures", "/Users/SignInFailures", "302 | 200 | 302 | 302 | 302 | 302"),
         R("POST /api/collection/calls", "/api/collection/calls", "401 | 400 | 400 | 400 | 400 | 403"),
         R("POST /api/collection/cases/{id:int}/contacts", "/api/collection/cases/{case}/contacts", "401 401 | 400 400 | 400 400 | 400 400 | 400 400 | 403 403"),
         R("POST /api/collection/units/{unitId:int}/sms", "/api/collection/units/{unit}/sms", "401 401 | 400 400 | 400 400 | 400 400 | 400 400 | 403 403"),
