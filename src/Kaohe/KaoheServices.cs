@@ -89,6 +89,7 @@ public static class KaoheServices
         typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ExportReminderBatch),
         typeof(Features.Collection.ImportCallList), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.OpenContactEvidence),
         typeof(Features.Collection.RecordContact), typeof(Features.Collection.SendReminders), typeof(Features.Collection.ShowCollectionCase),
+        typeof(Features.Collection.DraftLetters), typeof(Features.Collection.LetterTemplates), typeof(Features.Collection.SetCentreContact),
         // Demo
         typeof(Features.Demo.AccountsDemoStep), typeof(Features.Demo.LoadDemoData), typeof(Features.Demo.RegistryDemoStep),
         // Ledger

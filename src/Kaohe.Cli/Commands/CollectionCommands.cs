@@ -85,7 +85,37 @@ internal static class CollectionCommands
             Console.WriteLine($"已发送 {r.Sent} 条，未发出 {r.NotSent} 条，无手机号 {r.WithoutPhone} 人");
             return r.NotSent == 0 ? 0 : 1;
         });
-        return new Command("collection", "逾期催收") { queue, import, sms };
+        return new Command("collection", "逾期催收") { queue, import, sms, Letters() };
+    }
+
+    private static Command Letters()
+    {
+        var unit = new Option<string>("--unit") { Description = "单位区划代码或名称", Required = true };
+        var user = new Option<string>("--user") { Description = "以哪个县资助中心经办人的账户生成（如 erqi）", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "输出目录（写出 .pdf 和 .docx 各一份）", Required = true };
+        var kind = new Option<string>("--kind") { Description = "overdue（逾期催收函，默认）或 reminder（还款提醒函）", DefaultValueFactory = _ => "overdue" };
+        var deadline = new Option<string?>("--deadline") { Description = $"还款期限，如 2026-12-31（默认今天起 {DraftLetters.DefaultDays} 天）" };
+        var record = new Option<bool>("--record") { Description = "登记为已寄出：每封信记为一条联系记录（信函 / 信函已寄出）" };
+        var letters = new Command("letters", "为单位未结案的逾期借款人生成还款提醒函或逾期催收函（合并 PDF 与 Word）") { unit, user, output, kind, deadline, record };
+        CliHost.Run(letters, async (sp, p, ct) =>
+        {
+            var db = sp.GetRequiredService<KaoheDbContext>();
+            var unitId = await UnitIdAsync(db, p.GetValue(unit)!, ct);
+            var scope = await ScopeOfAsync(db, p.GetValue(user)!, ct);
+            var k = p.GetValue(kind) == "reminder" ? LetterKind.Reminder : LetterKind.Overdue;
+            DateOnly? due = p.GetValue(deadline) is { } d
+                ? DateOnly.TryParse(d, CultureInfo.InvariantCulture, out var day) ? day : throw KaoheException.Invalid("--deadline 应为日期，如 2026-12-31")
+                : null;
+            var batch = await sp.GetRequiredService<DraftLetters>().HandleAsync(unitId, new LetterRequest(k, Deadline: due, Record: p.GetValue(record)), scope, ct);
+            var folder = p.GetValue(output)!;
+            folder.Create();
+            var pdf = Path.Combine(folder.FullName, batch.FileName(".pdf"));
+            await File.WriteAllBytesAsync(pdf, LetterDocuments.Pdf(batch.Letters), ct);
+            await File.WriteAllBytesAsync(Path.ChangeExtension(pdf, ".docx"), LetterDocuments.Docx(batch.Letters), ct);
+            Console.WriteLine($"已生成 {batch.Letters.Count} 封{CollectionTexts.Name(k)}：{pdf}（及同名 .docx）" + (batch.Recorded > 0 ? $"；已登记 {batch.Recorded} 条联系记录" : ""));
+            return 0;
+        });
+        return letters;
     }
 
     /// <summary>The scope of an active account, as if it had signed in: the CLI writes collection work in a person's name.</summary>

@@ -30,7 +30,42 @@ internal static class CollectionEndpoints
             .Produces<byte[]>(StatusCodes.Status200OK, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
         api.MapGet("/units/{unitId:int}/calls", ExportCalls).Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
         api.MapPost("/calls", ImportCalls).RequireAuthorization(Policies.Writer).AcceptsTable().Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapPost("/units/{unitId:int}/letters", Letters).RequireAuthorization(Policies.Writer)
+            .Produces<byte[]>(StatusCodes.Status200OK, Docx, Pdf).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapPut("/units/{unitId:int}/centre", Centre).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+        api.MapGet("/letter-templates", Templates);
+        api.MapPut("/letter-templates/{kind}", SaveTemplate).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
     }
+
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Pdf = "application/pdf";
+
+    /// <summary>Which letters to write (<see cref="LetterRequest"/>): the cases, or a tab's open cases; registered as sent or not.</summary>
+    internal sealed record LettersBody(LetterKind Kind, int[]? CaseIds = null, QueueTab? Tab = null, DateOnly? Deadline = null, bool Record = false);
+
+    internal sealed record CentreBody(string? Address = null, string? Phone = null);
+
+    internal sealed record TemplateBody(string Title, string Body);
+
+    /// <param name="format">pdf (default: one merged PDF) or docx.</param>
+    private static async Task<FileContentHttpResult> Letters(int unitId, LettersBody body, string? format, DraftLetters letters, HttpContext ctx)
+    {
+        var batch = await letters.HandleAsync(unitId, new LetterRequest(body.Kind, body.CaseIds, body.Tab ?? QueueTab.All, body.Deadline, body.Record), ctx.User.Scope(), ctx.RequestAborted);
+        return format == "docx"
+            ? TypedResults.File(LetterDocuments.Docx(batch.Letters), Docx, batch.FileName(".docx"))
+            : TypedResults.File(LetterDocuments.Pdf(batch.Letters), Pdf, batch.FileName(".pdf"));
+    }
+
+    private static async Task<NoContent> Centre(int unitId, CentreBody body, SetCentreContact set, HttpContext ctx)
+    {
+        await set.HandleAsync(unitId, body.Address, body.Phone, ctx.User.Scope(), ctx.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<LetterTemplateView>>> Templates(LetterTemplates templates, HttpContext ctx) =>
+        TypedResults.Ok(await templates.ListAsync(ctx.RequestAborted));
+
+    private static async Task<Ok<LetterTemplateView>> SaveTemplate(LetterKind kind, TemplateBody body, LetterTemplates templates, HttpContext ctx) =>
+        TypedResults.Ok(await templates.SaveAsync(kind, body.Title, body.Body, ctx.User.Scope(), ctx.RequestAborted));
 
     /// <summary>A contact just appended: its id and the hash that chains it into the case's trail.</summary>
     internal sealed record ContactRecordCreated(int Id, string Hash);

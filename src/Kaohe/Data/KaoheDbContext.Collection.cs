@@ -9,4 +9,5 @@ public abstract partial class KaoheDbContext
     public DbSet<ContactRecord> ContactRecords => Set<ContactRecord>();
     public DbSet<PromiseOutcome> PromiseOutcomes => Set<PromiseOutcome>();
     public DbSet<ContactEvidence> ContactEvidence => Set<ContactEvidence>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
 }

@@ -11,8 +11,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kaohe.Web.Pages.Collection;
 
 /// <summary>今日待办 of one unit: tabs with their counts, the aging buckets, the cases in the queue's order, paged.</summary>
-public sealed class QueueModel(ListCollectionQueue list, ImportCallList calls, SendReminders sms, ExportReminderBatch batch, ISmsGateway gateway) : PageModel
+public sealed class QueueModel(ListCollectionQueue list, ImportCallList calls, SendReminders sms, ExportReminderBatch batch, ISmsGateway gateway,
+    DraftLetters letters, SetCentreContact centre) : PageModel
 {
+    /// <summary>The centre's address and phone its letters print.</summary>
+    public (string? Address, string? Phone) Centre { get; private set; }
+
+    public DateOnly DefaultDeadline => letters.DefaultDeadline;
+
     [BindProperty] public string Template { get; set; } = CollectionTexts.DefaultSmsTemplate;
     public bool GatewayConfigured => gateway.IsConfigured;
     public SmsResult? Sent { get; private set; }
@@ -28,8 +34,25 @@ public sealed class QueueModel(ListCollectionQueue list, ImportCallList calls, S
     public async Task<IActionResult> OnGetAsync(int unitId) => await this.RunAsync(async () =>
     {
         Queue = await list.HandleAsync(unitId, User.Scope(), Tab, Bucket, PageNumber);
+        Centre = await centre.ShowAsync(unitId, User.Scope());
         return Page();
     }, e => throw e);
+
+    /// <summary>还款提醒函 or 逾期催收函 to this tab's open cases (or to the one case given), as one PDF or .docx.</summary>
+    public async Task<IActionResult> OnPostLettersAsync(int unitId, LetterKind kind, DateOnly? deadline, string? format, bool record, int? caseId) => await this.RunAsync(async () =>
+    {
+        var b = await letters.HandleAsync(unitId, new LetterRequest(kind, caseId is { } c ? [c] : null, Tab, deadline, record), User.Scope(), HttpContext.RequestAborted);
+        return format == "docx"
+            ? File(LetterDocuments.Docx(b.Letters), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b.FileName(".docx"))
+            : File(LetterDocuments.Pdf(b.Letters), "application/pdf", b.FileName(".pdf"));
+    }, e => ShowAsync(unitId, e));
+
+    public async Task<IActionResult> OnPostCentreAsync(int unitId, string? centreAddress, string? centrePhone) => await this.RunAsync(async () =>
+    {
+        await centre.HandleAsync(unitId, centreAddress, centrePhone, User.Scope(), HttpContext.RequestAborted);
+        Message = CollectionTexts.CentreSaved;
+        return RedirectToPage(new { unitId, tab = Tab });
+    }, e => ShowAsync(unitId, e));
 
     /// <summary>A filled-in call list back: each filled row becomes a contact record, or, with any bad row, nothing.</summary>
     public async Task<IActionResult> OnPostCallsAsync(int unitId, IFormFile? file) => await this.RunAsync(async () =>

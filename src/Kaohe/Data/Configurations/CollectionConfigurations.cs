@@ -59,3 +59,13 @@ internal sealed class ContactEvidenceConfiguration : IEntityTypeConfiguration<Co
         b.HasOne<ContactRecord>().WithMany().HasForeignKey(e => e.ContactRecordId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class LetterTemplateConfiguration : IEntityTypeConfiguration<LetterTemplate>
+{
+    public void Configure(EntityTypeBuilder<LetterTemplate> b)
+    {
+        b.Property(t => t.Title).HasMaxLength(LetterTemplate.MaxTitle);
+        b.Property(t => t.Body).HasMaxLength(LetterTemplate.MaxBody);
+        b.HasIndex(t => t.Kind).IsUnique();
+    }
+}

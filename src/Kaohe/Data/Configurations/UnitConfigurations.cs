@@ -24,6 +24,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.CodeVintage).HasMaxLength(32);
         b.Property(u => u.ParentCity).HasMaxLength(32);
         b.Property(u => u.Note).HasMaxLength(500);
+        b.Property(u => u.CentreAddress).HasMaxLength(200);
+        b.Property(u => u.CentrePhone).HasMaxLength(40);
         b.HasIndex(u => u.DivisionCode).IsUnique();
         b.HasIndex(u => new { u.CityGroupId, u.Name }).IsUnique();
         b.HasOne(u => u.CityGroup).WithMany(g => g.Units).HasForeignKey(u => u.CityGroupId).OnDelete(DeleteBehavior.Restrict);

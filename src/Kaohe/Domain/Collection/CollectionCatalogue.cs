@@ -63,4 +63,5 @@ public enum ContactResult
     [Description("短信已送达网关")] SmsSent = 9,
     [Description("短信发送失败")] SmsFailed = 10,
     [Description("短信已交平台发送")] SmsHandedOver = 11, // written to the batch file a county's own SMS platform sends
+    [Description("信函已寄出")] LetterSent = 12,       // a 还款提醒函 or 逾期催收函 generated and registered as sent
 }

@@ -32,6 +32,12 @@ public sealed class Unit
 
     public string? Note { get; set; }
 
+    /// <summary>The 县级学生资助管理中心's postal address, printed on its letters (not personal data).</summary>
+    public string? CentreAddress { get; set; }
+
+    /// <summary>The centre's office telephone, printed on its letters (not personal data).</summary>
+    public string? CentrePhone { get; set; }
+
     public List<UnitAlias> Aliases { get; set; } = [];
 
     /// <summary>For a city-level centre: the urban districts whose loans it handles.</summary>

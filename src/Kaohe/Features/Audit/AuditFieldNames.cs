@@ -41,6 +41,8 @@ public static class AuditFieldNames
         ["UploadedAtUtc"] = "上传时间", ["UploadedBy"] = "上传人", ["UserAgent"] = "浏览器标识", ["UserName"] = "用户名", ["Version"] = "版本",
         ["VetoCap"] = "否决等级上限", ["VetoHit"] = "触发否决", ["VotesAbstain"] = "弃权票", ["VotesAgainst"] = "反对票",
         ["VotesFor"] = "赞成票", ["Year"] = "年度", ["YearDue"] = "应还年度", ["YearPaid"] = "还款年度",
+        // the collection desk's letters, and the centre's address they print
+        ["Body"] = "正文", ["CentreAddress"] = "中心地址", ["CentrePhone"] = "中心电话",
         // the summary of an import event
         ["file"] = "文件", ["sha256"] = "SHA-256", ["units"] = "单位数", ["rows"] = "行数", ["snapshots"] = "台账快照",
         ["sections"] = "段落", ["reason"] = "原因", ["created"] = "新增", ["updated"] = "更新", ["year"] = "年度",

@@ -53,6 +53,7 @@ public static class AuditTexts
         ["ContactRecord"] = "催收联系记录",
         ["PromiseOutcome"] = "承诺还款核对",
         ["ContactEvidence"] = "催收佐证材料",
+        ["LetterTemplate"] = "催收信函模板",
     };
 
     public static string EntityName(string type) => EntityNames.GetValueOrDefault(type, type);

@@ -26,6 +26,7 @@ public static class CollectionTexts
     public const string SmsForbidden = "只有本单位的县级资助中心可以发送催收短信";
 
     public const string NeverContacted = "从未联系";
+    public const string CentreSaved = "已保存中心地址和电话，之后生成的信函将印上它们";
 
     // 催收短信
     public static string SmsNotes(string text, string delivery) => $"{text}（{delivery}）";
