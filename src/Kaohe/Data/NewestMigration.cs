@@ -8,6 +8,6 @@ namespace Kaohe.Data;
 /// </summary>
 internal static class NewestMigration
 {
-    public const string Sqlite = "20261204195644_ContactEvidence";
-    public const string Postgres = "20261204195647_ContactEvidence";
+    public const string Sqlite = "20261206222511_CollectionLetters";
+    public const string Postgres = "20261206222518_CollectionLetters";
 }
