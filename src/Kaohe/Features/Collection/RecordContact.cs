@@ -55,8 +55,8 @@ public sealed class RecordContact(KaoheDbContext db)
         if (evidence.Count > ContactEvidence.MaxFiles) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceTooMany(ContactEvidence.MaxFiles)));
         foreach (var f in evidence)
         {
-            var name = Path.GetFileName(f.FileName);
-            if (f.Content.Length == 0 || f.Content.Length > ContactEvidence.MaxBytes) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceEmptyOrTooLarge(name)));
+            var name = Path.GetFileName(f.FileName ?? "");  // a JSON client may leave out a name or the content
+            if (f.Content is null || f.Content.Length == 0 || f.Content.Length > ContactEvidence.MaxBytes) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceEmptyOrTooLarge(name)));
             else if (ContactEvidence.ContentTypeOf(f.Content) is not { } type) errors.Add((ContactRules.Evidence, CollectionTexts.EvidenceKindUnknown(name)));
             else files.Add(new ContactEvidence
             {

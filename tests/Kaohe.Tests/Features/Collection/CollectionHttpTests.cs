@@ -123,6 +123,32 @@ public sealed partial class CollectionHttpTests(KaoheApp app) : IClassFixture<Ka
     }
 
     [Fact]
+    public async Task TheApi_TakesEvidenceWithAContact_CheckedByItsBytes_AndServesItBack()
+    {
+        var (_, caseId) = await OpenCaseAsync("二七区");
+        var erqi = await app.SignedInAsync("erqi");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var contact = new { contactedAt = "2026-01-06T09:30:00", channel = 3, party = 2, result = 3, notes = "上门，家中困难" };
+        var notAPhoto = await erqi.PostAsJsonAsync($"/api/collection/cases/{caseId}/contacts/with-evidence",
+            new { contact, evidence = new[] { new { fileName = "照片.jpg", content = "纯文本"u8.ToArray() } } });
+        Assert.Equal(HttpStatusCode.BadRequest, notAPhoto.StatusCode);
+        Assert.Contains("照片.jpg", await notAPhoto.Content.ReadAsStringAsync());
+
+        var created = await erqi.PostAsJsonAsync($"/api/collection/cases/{caseId}/contacts/with-evidence",
+            new { contact, evidence = new[] { new { fileName = "上门.png", content = png } } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var recordId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        int evidenceId;
+        await using (var scope = app.Scope())
+            evidenceId = await scope.ServiceProvider.GetRequiredService<KaoheDbContext>().ContactEvidence.Where(e => e.ContactRecordId == recordId).Select(e => e.Id).SingleAsync();
+        var served = await erqi.GetAsync($"/api/collection/evidence/{evidenceId}");
+        Assert.Equal("image/png", served.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(png, await served.Content.ReadAsByteArrayAsync());
+        var city = await app.SignedInAsync("zhengzhou");
+        Assert.Equal(HttpStatusCode.Forbidden, (await city.PostAsJsonAsync($"/api/collection/cases/{caseId}/contacts/with-evidence", new { contact, evidence = Array.Empty<object>() })).StatusCode);
+    }
+
+    [Fact]
     public async Task TheApi_RefusesABadCallList_AndAMissingEvidenceFile_AsProblemDetails()
     {
         var (_, caseId) = await OpenCaseAsync("二七区");

@@ -103,6 +103,7 @@ public sealed partial class CollectionLetterTests(KaoheApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, foreignCase.StatusCode);
         var past = await erqi.PostAsJsonAsync($"/api/collection/units/{erqiCases[0].UnitId}/letters", new { kind = LetterKind.Reminder, deadline = "2001-01-01" });
         Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await erqi.PostAsJsonAsync($"/api/collection/units/{erqiCases[0].UnitId}/letters", new { kind = 9 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await city.PutAsJsonAsync($"/api/collection/units/{erqiCases[0].UnitId}/centre", new { phone = "0371" })).StatusCode);
         var badPhone = await erqi.PutAsJsonAsync($"/api/collection/units/{erqiCases[0].UnitId}/centre", new { phone = "电话号码" });
         Assert.Equal(HttpStatusCode.BadRequest, badPhone.StatusCode);
@@ -116,6 +117,7 @@ public sealed partial class CollectionLetterTests(KaoheApp app) : IClassFixture<
         var refused = await admin.PutAsJsonAsync("/api/collection/letter-templates/Reminder", new { title = "提醒", body = "请还{欠款}" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("{欠款}", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/collection/letter-templates/9", new { title = "提醒", body = "请还款" })).StatusCode);
         var county = await app.SignedInAsync("erqi");
         Assert.Equal(HttpStatusCode.Forbidden, (await county.PutAsJsonAsync("/api/collection/letter-templates/Reminder", new { title = "提醒", body = "请还款" })).StatusCode);
 

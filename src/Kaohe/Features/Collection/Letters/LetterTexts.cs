@@ -36,6 +36,8 @@ public static class LetterTexts
     public const string CentreInvalid = "中心地址或电话有误，未保存";
     public const string AddressField = "中心地址", PhoneField = "中心电话";
     public const string PhoneMalformed = "电话应为数字，可含区号分隔符“-”、括号和空格，如 0371-66778899";
+    public const string KindField = "信函";
+    public const string UnknownKind = "应为还款提醒函（1，Reminder）或逾期催收函（2，Overdue）";
     public const string NoCases = "所选范围内没有未结案的案件，未生成信函";
     public const string CaseNotInUnit = "所选案件不属于本单位或已结案";
     public const string DeadlineInPast = "还款期限不能早于今天（北京时间）";
