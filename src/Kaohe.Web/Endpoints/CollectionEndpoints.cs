@@ -18,7 +18,7 @@ internal static class CollectionEndpoints
     {
         var api = app.MapGroup("/api/collection").WithTags("逾期催收").RequireAuthorization(Policies.SignedIn);
 
-        api.MapGet("/overview", Overview);
+        api.MapGet("/overview", Overview).Refuses(ErrorKind.Invalid);
         api.MapGet("/units/{unitId:int}/queue", Queue).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
         api.MapGet("/cases/{id:int}", Case).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
         api.MapGet("/evidence/{id:int}", Evidence).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden)
@@ -77,8 +77,12 @@ internal static class CollectionEndpoints
     /// <summary>A reminder text with its placeholders (<see cref="SmsTemplate"/>), for the open cases of a tab of the queue.</summary>
     internal sealed record SmsRequest(string Template, QueueTab? Tab = null);
 
-    private static async Task<Ok<CollectionOverviewResult>> Overview(int? city, CollectionOverview overview, HttpContext ctx) =>
-        TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true, ctx.RequestAborted));
+    /// <param name="from">The period's first day (Beijing); with <paramref name="to"/>, its last (default today). Without them, the 30 days up to today.</param>
+    private static async Task<Ok<CollectionOverviewResult>> Overview(int? city, DateOnly? from, DateOnly? to, CollectionOverview overview, HttpContext ctx) =>
+        TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true, Period(from, to, overview.Today), ctx.RequestAborted));
+
+    internal static CollectionPeriod? Period(DateOnly? from, DateOnly? to, DateOnly today) =>
+        from is null && to is null ? null : new CollectionPeriod(from ?? (to ?? today).AddDays(1 - CollectionPeriod.DefaultDays), to ?? today);
 
     private static async Task<Ok<CollectionQueue>> Queue(int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
         TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1,

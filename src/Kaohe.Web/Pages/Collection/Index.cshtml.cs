@@ -10,6 +10,8 @@ namespace Kaohe.Web.Pages.Collection;
 public sealed class IndexModel(CollectionOverview overview) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? City { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     public CollectionOverviewResult Result { get; private set; } = null!;
     public bool MayOpenQueues { get; private set; }
 
@@ -17,7 +19,7 @@ public sealed class IndexModel(CollectionOverview overview) : PageModel
     {
         var scope = User.Scope();
         if (scope is { Role: Role.CountyOperator, UnitId: { } own }) return RedirectToPage("Queue", new { unitId = own });
-        Result = await overview.HandleAsync(scope, City, withRecovery: true);
+        Result = await overview.HandleAsync(scope, City, withRecovery: true, Endpoints.CollectionEndpoints.Period(From, To, overview.Today));
         MayOpenQueues = scope.MayReadCases();
         return Page();
     }

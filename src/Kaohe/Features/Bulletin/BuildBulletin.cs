@@ -22,7 +22,7 @@ public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figure
         var province = report.Rows.Single(r => r.Level == LedgerLevel.Province).Totals;
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var work = (await collection.HandleAsync(scope, ct: ct)).Units
-            .Select(u => new BulletinCollection(u.UnitName, u.City, u.OpenCases, u.OverdueFen / 100m, u.NeverContacted, u.ContactedLast30Days, u.ContactedShare,
+            .Select(u => new BulletinCollection(u.UnitName, u.City, u.OpenCases, u.OverdueFen / 100m, u.NeverContacted, u.ContactedInPeriod, u.ContactedShare,
                 u.PromisesMade, u.KeptShare, u.Lost)).ToList();
         return new BulletinModel(report.Year, asOf, today, BulletinTexts.DefaultIssuer, Figures(province), cities, work);
     }

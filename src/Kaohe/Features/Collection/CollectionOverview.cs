@@ -10,18 +10,35 @@ namespace Kaohe.Features.Collection;
 /// <summary>The collection work of one unit in figures: no borrower in it, so every role that sees the unit may read it.</summary>
 public sealed record CollectionUnitFigures(
     int UnitId, string UnitName, int CityGroupId, string City, int OpenCases, long OverdueFen, IReadOnlyDictionary<AgingBucket, int> CasesByBucket,
-    int NeverContacted, int ContactedLast30Days, int Contacts30Days, int PromisesMade, int PromisesKept, int PromisesBroken, int Lost,
+    int NeverContacted, int ContactedInPeriod, int ContactsInPeriod, int PromisesMade, int PromisesKept, int PromisesBroken, int Lost,
     long RecoveredAfterContactFen = 0)
 {
-    /// <summary>Share of open cases contacted in the last 30 days, percent; null without open cases.</summary>
-    public decimal? ContactedShare => OpenCases == 0 ? null : Math.Round(100m * ContactedLast30Days / OpenCases, 2);
+    /// <summary>Share of the cases open at the period's end contacted within the period, percent; null without open cases.</summary>
+    public decimal? ContactedShare => OpenCases == 0 ? null : Math.Round(100m * ContactedInPeriod / OpenCases, 2);
 
     /// <summary>Promises kept of those judged, percent; null when none was judged.</summary>
     public decimal? KeptShare => PromisesKept + PromisesBroken == 0 ? null : Math.Round(100m * PromisesKept / (PromisesKept + PromisesBroken), 2);
 }
 
+/// <summary>
+/// The days the figures look at, Beijing dates, both included. Cases are counted as they stood at <see cref="To"/> (open
+/// then: opened on or before it and not closed by it); contacts, promises, their judgements and recovery within it.
+/// </summary>
+public sealed record CollectionPeriod(DateOnly From, DateOnly To)
+{
+    public const int DefaultDays = 30;
+
+    /// <summary>The 30 days up to today (today the 30th), the period the desk and the bulletin use.</summary>
+    public static CollectionPeriod LastDays(DateOnly today, int days = DefaultDays) => new(today.AddDays(1 - days), today);
+
+    public bool Contains(DateOnly day) => day >= From && day <= To;
+}
+
 public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<CollectionUnitFigures> Units)
 {
+    /// <summary>The period of the figures (<see cref="AsOf"/> is its end).</summary>
+    public CollectionPeriod Period { get; init; } = CollectionPeriod.LastDays(AsOf);
+
     public int OpenCases => Units.Sum(u => u.OpenCases);
     public long OverdueFen => Units.Sum(u => u.OverdueFen);
 
@@ -42,28 +59,39 @@ public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<Colle
 /// </summary>
 public sealed class CollectionOverview(KaoheDbContext db)
 {
+    /// <summary>Today in Beijing, the default end of a period.</summary>
+    public DateOnly Today => new BeijingClock(db.Clock).Today;
+
     /// <param name="withRecovery">Also read what was recovered within 90 days of a contact (the current 还款计划 rows of
     /// every contacted borrower, a query per unit): the figures page and the API ask for it, the desk and the bulletin do not.</param>
-    public async Task<CollectionOverviewResult> HandleAsync(UserScope scope, int? cityGroupId = null, bool withRecovery = false, CancellationToken ct = default)
+    /// <param name="period">The days to count; the 30 days up to today when not given. A period ending after today ends today.</param>
+    public async Task<CollectionOverviewResult> HandleAsync(UserScope scope, int? cityGroupId = null, bool withRecovery = false,
+        CollectionPeriod? period = null, CancellationToken ct = default)
     {
         var today = new BeijingClock(db.Clock).Today;
-        var since = BeijingClock.StartOfDayUtc(today.AddDays(-30));
+        var p = period ?? CollectionPeriod.LastDays(today);
+        if (p.To > today) p = p with { To = today };
+        if (p.From > p.To) throw Common.Errors.KaoheException.InvalidFields(CollectionTexts.PeriodInvalid, new Dictionary<string, string[]> { ["from"] = [CollectionTexts.PeriodInvalid] });
+        var (fromUtc, endUtc) = (BeijingClock.StartOfDayUtc(p.From), BeijingClock.StartOfDayUtc(p.To.AddDays(1)));
         var units = db.UnitIdsVisibleTo(scope);
         var names = await db.Units.Where(u => units.Contains(u.Id) && (cityGroupId == null || u.CityGroupId == cityGroupId))
             .OrderBy(u => u.CityGroup.SortOrder).ThenBy(u => u.SortOrder)
             .Select(u => new { u.Id, u.Name, u.CityGroupId, City = u.CityGroup.Name }).ToListAsync(ct);
         var ids = names.Select(n => n.Id).ToList();
-        var open = (await db.CollectionCases.Where(c => ids.Contains(c.UnitId) && c.ClosedOn == null)
+        // Open at the period's end; the amounts are each case's latest (a case's amounts are not kept day by day).
+        var open = (await db.CollectionCases.Where(c => ids.Contains(c.UnitId) && c.OpenedOn <= p.To && (c.ClosedOn == null || c.ClosedOn > p.To))
             .Select(c => new { c.Id, c.UnitId, Overdue = c.OverduePrincipalFen + c.OverdueInterestFen, c.OldestUnpaidDue }).ToListAsync(ct))
             .ToLookup(c => c.UnitId);
-        var records = await db.ContactRecords.Where(r => ids.Contains(r.UnitId))
+        var records = await db.ContactRecords.Where(r => ids.Contains(r.UnitId) && r.ContactedAtUtc < endUtc)
             .Select(r => new { r.Id, r.CaseId, r.UnitId, r.ContactedAtUtc, r.Result, Promise = r.PromisedOn != null, r.CorrectsId }).ToListAsync(ct);
         var valid = ContactRules.Uncorrected(records, r => r.Id, r => r.CorrectsId).ToList();
-        var byUnit = valid.ToLookup(r => r.UnitId);
-        var outcomes = (await db.PromiseOutcomes.Where(o => ids.Contains(o.UnitId)).Select(o => new { o.UnitId, o.Kept }).ToListAsync(ct)).ToLookup(o => o.UnitId);
+        var inPeriod = valid.Where(r => r.ContactedAtUtc >= fromUtc).ToList();
+        var byUnit = inPeriod.ToLookup(r => r.UnitId);
+        var outcomes = (await db.PromiseOutcomes.Where(o => ids.Contains(o.UnitId) && o.CheckedOn >= p.From && o.CheckedOn <= p.To)
+            .Select(o => new { o.UnitId, o.Kept }).ToListAsync(ct)).ToLookup(o => o.UnitId);
         var lastResult = valid.GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => g.MaxBy(r => (r.ContactedAtUtc, r.Id))!.Result);
-        var recentCases = valid.Where(r => r.ContactedAtUtc >= since).Select(r => r.CaseId).ToHashSet();
-        var recovered = withRecovery ? await RecoveredAfterContactAsync(scope, valid.Select(r => (r.CaseId, r.ContactedAtUtc)).ToList(), ct) : [];
+        var contactedCases = inPeriod.Select(r => r.CaseId).ToHashSet();
+        var recovered = withRecovery ? await RecoveredAfterContactAsync(scope, valid.Select(r => (r.CaseId, r.ContactedAtUtc)).ToList(), p, ct) : [];
 
         var rows = names.Select(n =>
         {
@@ -71,20 +99,20 @@ public sealed class CollectionOverview(KaoheDbContext db)
             var mine = byUnit[n.Id].ToList();
             var judged = outcomes[n.Id].ToList();
             return new CollectionUnitFigures(n.Id, n.Name, n.CityGroupId, n.City, cases.Count, cases.Sum(c => c.Overdue),
-                Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => cases.Count(c => AgingBuckets.Of(today.DayNumber - c.OldestUnpaidDue.DayNumber) == b)),
-                cases.Count(c => !lastResult.ContainsKey(c.Id)), cases.Count(c => recentCases.Contains(c.Id)), mine.Count(r => r.ContactedAtUtc >= since),
+                Enum.GetValues<AgingBucket>().ToDictionary(b => b, b => cases.Count(c => AgingBuckets.Of(p.To.DayNumber - c.OldestUnpaidDue.DayNumber) == b)),
+                cases.Count(c => !lastResult.ContainsKey(c.Id)), cases.Count(c => contactedCases.Contains(c.Id)), mine.Count,
                 mine.Count(r => r.Promise), judged.Count(o => o.Kept), judged.Count(o => !o.Kept),
                 cases.Count(c => lastResult.TryGetValue(c.Id, out var r) && r == ContactResult.Lost), recovered.GetValueOrDefault(n.Id));
         }).Where(r => r.OpenCases > 0 || r.PromisesMade > 0).ToList();
-        return new CollectionOverviewResult(today, rows);
+        return new CollectionOverviewResult(p.To, rows) { Period = p };
     }
 
     /// <summary>
-    /// Per unit: what the current 还款计划 shows paid within 90 days after a contact about the case (a row completed on a
-    /// day d counts when some contact fell on or before d and no more than 90 days before it), whether or not the case
-    /// is still open. Rows are read only for the contacted borrowers.
+    /// Per unit: what the current 还款计划 shows paid within the period and within 90 days after a contact about the case
+    /// (a row completed on a day d counts when some contact fell on or before d and no more than 90 days before it),
+    /// whether or not the case is still open. Rows are read only for the contacted borrowers.
     /// </summary>
-    private async Task<Dictionary<int, long>> RecoveredAfterContactAsync(UserScope scope, List<(int CaseId, DateTime At)> contacts, CancellationToken ct)
+    private async Task<Dictionary<int, long>> RecoveredAfterContactAsync(UserScope scope, List<(int CaseId, DateTime At)> contacts, CollectionPeriod period, CancellationToken ct)
     {
         if (contacts.Count == 0) return [];
         var caseIds = contacts.Select(c => c.CaseId).Distinct().ToList();
@@ -95,7 +123,7 @@ public sealed class CollectionOverview(KaoheDbContext db)
         {
             var byBorrower = unit.GroupBy(c => c.BorrowerKey).ToDictionary(g => g.Key, g => g.SelectMany(c => days[c.Id]).Order().ToList());
             var keys = byBorrower.Keys.ToList();
-            var paid = await db.CurrentInstalments(scope, unitId: unit.Key).Where(i => keys.Contains(i.BorrowerKey) && i.PaidDate != null)
+            var paid = await db.CurrentInstalments(scope, unitId: unit.Key).Where(i => keys.Contains(i.BorrowerKey) && i.PaidDate >= period.From && i.PaidDate <= period.To)
                 .Select(i => new { i.BorrowerKey, PaidDate = i.PaidDate!.Value, Paid = i.PaidPrincipalFen + i.PaidInterestFen }).ToListAsync(ct);
             result[unit.Key] = paid.Where(p => byBorrower[p.BorrowerKey].Any(d => d <= p.PaidDate && p.PaidDate.DayNumber - d.DayNumber <= 90)).Sum(p => p.Paid);
         }

@@ -26,6 +26,7 @@ public static class CollectionTexts
     public const string SmsForbidden = "只有本单位的县级资助中心可以发送催收短信";
 
     public const string NeverContacted = "从未联系";
+    public const string PeriodInvalid = "统计期间的开始日期不能晚于结束日期";
     public const string CentreSaved = "已保存中心地址和电话，之后生成的信函将印上它们";
 
     // 催收短信
@@ -92,8 +93,8 @@ public static class CollectionTexts
 
     // 统计与指标
     public const string CasesUnit = "件";
-    public const string ChartTitle = "各单位未结催收案件账龄分布与近30天联系率";
-    public const string ChartContacted = "近30天联系率";
+    public const string ChartTitle = "各单位未结催收案件账龄分布与期间内联系率";
+    public const string ChartContacted = "期间内联系率";
     public const string ContactedWithin30DaysName = "逾期30天内联系率";
     public static string ContactedWithin30DaysDefinition(int year, string until) => $"{year}-01-01 至 {until} 立案的催收案件中，立案前后 30 天内有联系记录的占比";
     public const string PromiseKeptName = "承诺还款兑现率";

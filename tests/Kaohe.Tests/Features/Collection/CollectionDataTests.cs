@@ -136,8 +136,23 @@ public abstract class CollectionDataTests(DatabaseProvider provider)
         Assert.False(outcomes[promiseA.Id].Kept);
         Assert.Equal((true, 1000_00L), (outcomes[promiseB.Id].Kept, outcomes[promiseB.Id].PaidSinceFen));
         // Recovered within 90 days of a contact (06-30): A's 200 completed 07-01 and B's 1,000 on 07-20; not A's 500 of 2024.
-        var overview = await db.Run<CollectionOverview, CollectionOverviewResult>(h => h.HandleAsync(UserScope.System, withRecovery: true));
-        Assert.Equal(1200_00L, overview.Units.Single(u => u.UnitId == a.UnitId).RecoveredAfterContactFen);
+        var summer = await db.Run<CollectionOverview, CollectionOverviewResult>(h =>
+            h.HandleAsync(UserScope.System, withRecovery: true, period: new CollectionPeriod(new DateOnly(2025, 6, 1), new DateOnly(2025, 8, 1))));
+        var unit = summer.Units.Single(u => u.UnitId == a.UnitId);
+        Assert.Equal(1200_00L, unit.RecoveredAfterContactFen);
+        Assert.Equal((2, 1, 1), (unit.PromisesMade, unit.PromisesKept, unit.PromisesBroken));
+        // The default period, the 30 days up to today (07-03 to 08-01): A's 200 of 07-01 and both promises of 06-30 fall
+        // before it; both judgements (A broken on 07-20, B kept on 08-01) within it. B's case is closed at its end.
+        var recent = (await db.Run<CollectionOverview, CollectionOverviewResult>(h => h.HandleAsync(UserScope.System, withRecovery: true))).Units.Single(u => u.UnitId == a.UnitId);
+        Assert.Equal((1000_00L, 0, 1, 1), (recent.RecoveredAfterContactFen, recent.PromisesMade, recent.PromisesKept, recent.PromisesBroken));
+        Assert.Equal(await db.Query(c => c.CollectionCases.CountAsync(x => x.UnitId == a.UnitId && x.ClosedOn == null)), recent.OpenCases);
+        // As the period ended on 07-20, both cases were open, both contacted within it (06-30), and A's promise judged broken.
+        var july = (await db.Run<CollectionOverview, CollectionOverviewResult>(h =>
+            h.HandleAsync(UserScope.System, period: new CollectionPeriod(new DateOnly(2025, 6, 21), new DateOnly(2025, 7, 20))))).Units.Single(u => u.UnitId == a.UnitId);
+        Assert.Equal(recent.OpenCases + 1, july.OpenCases);
+        Assert.Equal((2, 2, 0, 1), (july.ContactedInPeriod, july.ContactsInPeriod, july.PromisesKept, july.PromisesBroken));
+        await Assert.ThrowsAsync<KaoheException>(() => db.Run<CollectionOverview, CollectionOverviewResult>(h =>
+            h.HandleAsync(UserScope.System, period: new CollectionPeriod(new DateOnly(2025, 7, 2), new DateOnly(2025, 7, 1)))));
 
         // A contact after the broken promise takes the case off the top.
         await db.Run<RecordContact, ContactRecord>(h => h.HandleAsync(a.Id,
