@@ -16,6 +16,7 @@ public static class KaoheServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Common.Time.BeijingClock>();
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
+        services.AddSingleton<AuditGuard>();
         services.AddSingleton<KaoheDatabase>();
         services.AddSingleton<Features.Ledger.PersonalDataProtector>();
         services.AddSingleton<Features.Assessment.ProvinceFigureCache>();
