@@ -8,6 +8,6 @@ namespace Kaohe.Data;
 /// </summary>
 internal static class NewestMigration
 {
-    public const string Sqlite = "20261204195644_ContactEvidence";
-    public const string Postgres = "20261204195647_ContactEvidence";
+    public const string Sqlite = "20261206215302_KeyedAuditChain";
+    public const string Postgres = "20261206215307_KeyedAuditChain";
 }
