@@ -54,6 +54,7 @@ public sealed class DependencyTests
         [("Collection", "Ledger")] = "a case is a borrower of the ledger: contracts, phones (decrypted), masking; CaseSync is an ILedgerImportHook, CollectionIndicators an ILedgerIndicatorSource",
         [("Demo", "Accounts")] = "the demo accounts are made through ManageUsers",
         [("Demo", "Units")] = "the demo registry is imported through ImportUnits",
+        [("Ledger", "Audit")] = "its snapshots' rows are checked against their imports' digests for `audit verify --data` (CheckLedgerRows is an IAuditedBulkData)",
         [("Ledger", "Demo")] = "its demo step",
         [("Ledger", "Desk")] = "its desk source",
         [("Notices", "Audit")] = "a notice, the export and an imported year are held to the seal's digest (SealedData)",

@@ -22,11 +22,13 @@ public sealed class AuditGuard
     public const string CheckpointFolderVariable = "KAOHE_AUDIT_CHECKPOINTS";
 
     private static readonly Lock FileLock = new();
-    private readonly Lazy<byte[]> _key;
+    private readonly Lazy<byte[]> _key, _rowKey;
 
     public AuditGuard(IConfiguration config, DatabaseTarget target)
     {
-        _key = new(() => DataKey.Derive(DataKey.Load(config, target), "kaohe-audit-chain"));
+        var master = new Lazy<byte[]>(() => DataKey.Load(config, target));
+        _key = new(() => DataKey.Derive(master.Value, "kaohe-audit-chain"));
+        _rowKey = new(() => DataKey.Derive(master.Value, "kaohe-ledger-rows"));
         CheckpointPath = PathFor(config[CheckpointFolderKey] ?? config[CheckpointFolderVariable] ?? Environment.GetEnvironmentVariable(CheckpointFolderVariable), target);
     }
 
@@ -35,8 +37,8 @@ public sealed class AuditGuard
     /// <summary>HMAC-SHA256 of the text, lower-case hex.</summary>
     public string Sign(string text) => Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>The keyed digest of a bulk data row set and others that need the key itself.</summary>
-    public IncrementalHash CreateHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key.Value);
+    /// <summary>The key of the ledger's row digests (recorded per import, checked by `audit verify --data`).</summary>
+    internal byte[] RowKey => _rowKey.Value;
 
     /// <summary>The last checkpoint, or null when there is none; a file that is unreadable or not signed by the key is <see cref="CheckpointState.Invalid"/>.</summary>
     public (CheckpointState State, AuditHead? Head) ReadCheckpoint()

@@ -58,9 +58,22 @@ public static class AuditTexts
 
     public static string SealMissing(int year) => $"{year} 年度考核已封存，但审计链中没有它的封存校验码记录（记录被删除或改写）";
 
+    public static string RowWithoutEntry(string type, string key) => $"{EntityName(type)}（编号 {key}）：库中有此行，审计链中没有它的新增记录";
+
+    public static string RowDiffers(string type, string key, IEnumerable<string> fields) =>
+        $"{EntityName(type)}（编号 {key}）：{string.Join(ListSeparator, fields)}与审计链最后记录的不一致";
+
+    public static string RowGone(string type, string key) => $"{EntityName(type)}（编号 {key}）：审计链中有此行，库中没有，也没有删除记录";
+
+    public static string MoreDifferences(int count) => $"……另有 {count} 处不一致未列出";
+
+    public static string DataClean(long rows, IEnumerable<string> bulk) =>
+        $"数据与审计链一致：核对 {rows} 行" + string.Concat(bulk.Select(b => "；" + b));
+
+    public static string DataDiffers(int count) => $"数据与审计链不一致，共 {count} 处（可能在 Kaohe 之外被改动）：";
+
     public static string UnknownUnit(int id) => $"单位（编号 {id}）";
 
-    public static string Problem(string problem, string ok) => $"{problem}（{ok}）";
 
     public static string IntactButTrailWrong(long count, string trail, string problem) => $"审计链完整，共 {count} 条记录；但{trail}有误：{problem}";
 
