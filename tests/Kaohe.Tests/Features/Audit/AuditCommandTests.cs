@@ -55,6 +55,29 @@ public sealed class AuditCommandTests
         Directory.Delete(folder, true);
     }
 
+    [Fact]
+    public async Task UnitRenamedAndTailCutInTheFile_VerifyDataAndVerify_FindThem()
+    {
+        var folder = TestFolders.Create("kaohe-cli-");
+        var db = Path.Combine(folder, "k.db");
+        Assert.Equal(0, (await RunAsync("demo", "load", "--db", db)).Code);
+        var (cleanCode, clean) = await RunAsync("audit", "verify", "--data", "--db", db);
+        Assert.True(cleanCode == 0, clean);
+        Assert.Contains("数据与审计链一致", clean);
+
+        // Issue 22's second and third observations.
+        await ExecuteAsync(db, "UPDATE Units SET Name = '篡改县' WHERE Id = 5");
+        var (code, output) = await RunAsync("audit", "verify", "--data", "--db", db);
+        Assert.Equal(1, code);
+        Assert.Contains("单位（编号 5）：名称与审计链最后记录的不一致", output);
+        var head = await ExecuteAsync(db, "SELECT max(Id) FROM AuditEntries");
+        await ExecuteAsync(db, "DELETE FROM AuditEntries WHERE Id = (SELECT max(Id) FROM AuditEntries)");
+        var (cutCode, cut) = await RunAsync("audit", "verify", "--db", db);
+        Assert.Equal(1, cutCode);
+        Assert.Contains($"审计链比最近的检查点短：检查点记录到第 {head} 条", Unwrapped(cut));
+        Directory.Delete(folder, true);
+    }
+
     // The console wraps a long line at its width.
     private static string Unwrapped(string output) => output.Replace("\n", "", StringComparison.Ordinal);
 

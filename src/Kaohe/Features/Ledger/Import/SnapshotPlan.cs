@@ -57,7 +57,9 @@ internal sealed class SnapshotPlan
     }
 
     /// <summary>How a snapshot's rows were recorded at import, under <c>rowDigests</c>.</summary>
-    internal sealed record RecordedRows(long Rows, string Digest)
+    internal sealed record RecordedRows(
+        [property: System.Text.Json.Serialization.JsonPropertyName("行数")] long Rows,
+        [property: System.Text.Json.Serialization.JsonPropertyName("摘要")] string Digest)
     {
         public const string Key = "rowDigests";
     }
