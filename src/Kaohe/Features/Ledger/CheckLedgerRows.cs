@@ -22,22 +22,27 @@ public sealed class CheckLedgerRows(KaoheDbContext db) : IAuditedBulkData
             .Select(s => new { s.Id, s.Kind, Unit = s.Unit.Name }).ToListAsync(ct);
         var digests = new Dictionary<int, LedgerRowDigest>();
         LedgerRowDigest Of(int snapshot) => digests.TryGetValue(snapshot, out var d) ? d : digests[snapshot] = new LedgerRowDigest(db.Guard.RowKey);
-        await foreach (var i in db.Instalments.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) Of(i.SnapshotId).AddInstalment(i);
-        await foreach (var c in db.Contracts.AsNoTracking().AsAsyncEnumerable().WithCancellation(ct)) Of(c.SnapshotId).AddContract(c);
+        // In the order the import wrote them, the order its digest was made in.
+        await foreach (var i in db.Instalments.AsNoTracking().OrderBy(i => i.SnapshotId).ThenBy(i => i.Ordinal).AsAsyncEnumerable().WithCancellation(ct))
+            Of(i.SnapshotId).AddInstalment(i);
+        await foreach (var c in db.Contracts.AsNoTracking().OrderBy(c => c.SnapshotId).ThenBy(c => c.Id).AsAsyncEnumerable().WithCancellation(ct))
+            Of(c.SnapshotId).AddContract(c);
 
         var differences = new List<string>();
         var unrecorded = 0;
         foreach (var s in snapshots)
         {
             var now = digests.GetValueOrDefault(s.Id);
-            var (rows, hex) = (now?.Rows ?? 0, now?.Hex ?? new LedgerRowDigest([]).Hex);
+            var (rows, hex) = (now?.Rows ?? 0, now?.Hex ?? LedgerRowDigest.Empty(db.Guard.RowKey));
             if (!recorded.TryGetValue(s.Id, out var then)) unrecorded++;
             else if (rows != then.Rows) differences.Add(LedgerTexts.SnapshotRowCount(s.Id, s.Unit, EnumNames.Of(typeof(LedgerKind), (int)s.Kind), rows, then.Rows));
             else if (hex != then.Digest) differences.Add(LedgerTexts.SnapshotRowsChanged(s.Id, s.Unit, EnumNames.Of(typeof(LedgerKind), (int)s.Kind)));
         }
         var known = snapshots.Select(s => s.Id).ToHashSet();
         differences.AddRange(digests.Where(d => !known.Contains(d.Key)).Select(d => LedgerTexts.RowsWithoutSnapshot(d.Key, d.Value.Rows)));
-        return new BulkCheck(LedgerTexts.RowsChecked(snapshots.Count, digests.Values.Sum(d => d.Rows), unrecorded), differences);
+        var rowsChecked = digests.Values.Sum(d => d.Rows);
+        LedgerRowDigest.Take(digests);
+        return new BulkCheck(LedgerTexts.RowsChecked(snapshots.Count, rowsChecked, unrecorded), differences);
     }
 
     /// <summary>Each snapshot's count and digest, from the imports' entries (<c>rowDigests</c>).</summary>

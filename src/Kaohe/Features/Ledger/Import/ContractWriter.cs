@@ -27,7 +27,7 @@ internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector pr
     }
 
     /// <summary>Writes the rows of the units that get a snapshot, then the borrowers first met; the rows written per unit, and each snapshot's row digest.</summary>
-    private (Dictionary<int, int>, Dictionary<int, LedgerRowDigest>) Write(ContractFileResult file, Dictionary<int, int> snapshotOfUnit, HashSet<long> known, CancellationToken ct)
+    private (Dictionary<int, int>, Dictionary<int, SnapshotPlan.RecordedRows>) Write(ContractFileResult file, Dictionary<int, int> snapshotOfUnit, HashSet<long> known, CancellationToken ct)
     {
         var rowKey = db.Guard.RowKey;
         var digests = new Dictionary<int, LedgerRowDigest>();
@@ -53,6 +53,6 @@ internal sealed class ContractWriter(KaoheDbContext db, PersonalDataProtector pr
             rows.Complete();
         }
         LedgerBorrowerRows.Write(connection, newBorrowers);
-        return (perUnit, digests);
+        return (perUnit, LedgerRowDigest.Take(digests));
     }
 }

@@ -40,7 +40,7 @@ internal sealed class SnapshotPlan
     /// Stores the row counts and audits the import as one event (rows are not audited one by one), with each snapshot's
     /// row count and keyed digest (<see cref="LedgerRowDigest"/>), which `audit verify --data` holds its rows to.
     /// </summary>
-    public async Task FinishAsync(KaoheDbContext db, long rows, IReadOnlyDictionary<int, int> rowsPerUnit, IReadOnlyDictionary<int, LedgerRowDigest> digests,
+    public async Task FinishAsync(KaoheDbContext db, long rows, IReadOnlyDictionary<int, int> rowsPerUnit, IReadOnlyDictionary<int, RecordedRows> digests,
         CancellationToken ct)
     {
         foreach (var s in _created) s.RowCount = rowsPerUnit.GetValueOrDefault(s.UnitId);
@@ -52,7 +52,7 @@ internal sealed class SnapshotPlan
             {
                 file = first.SourceFileName, sha256 = first.SourceSha256, units = _created.Count, rows, snapshots = _created.Select(s => s.Id),
                 rowDigests = _created.ToDictionary(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    s => digests.TryGetValue(s.Id, out var d) ? new RecordedRows(d.Rows, d.Hex) : new RecordedRows(0, new LedgerRowDigest([]).Hex)),
+                    s => digests.GetValueOrDefault(s.Id) ?? new RecordedRows(0, LedgerRowDigest.Empty(db.Guard.RowKey))),
             }, Json)), ct);
     }
 

@@ -137,6 +137,8 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) _encryptor.Dispose();
+        if (!disposing) return;
+        _encryptor.Dispose();
+        foreach (var d in Digests.Values) d.Dispose();
     }
 }
