@@ -56,6 +56,10 @@ public static class AuditTexts
 
     public static string SealAltered(int year) => $"{year} 年度考核的封存记录被改动：审计链中该记录的校验不符";
 
+    public static string SealUndone(int year) => $"{year} 年度考核在审计链中已封存，但库中已不是封存状态：封存在 Kaohe 之外被解除";
+
+    public static string SealedTwice(int year) => $"{year} 年度考核在审计链中封存过两次：第一次封存后曾在 Kaohe 之外被解除封存";
+
     public static string SealMissing(int year) => $"{year} 年度考核已封存，但审计链中没有它的封存校验码记录（记录被删除或改写）";
 
     public static string RowWithoutEntry(string type, string key) => $"{EntityName(type)}（编号 {key}）：库中有此行，审计链中没有它的新增记录";

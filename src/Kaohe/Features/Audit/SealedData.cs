@@ -15,6 +15,8 @@ public enum SealState
     Changed,      // it does not: the units named changed
     Altered,      // the seal's entry itself fails its HMAC
     Missing,      // sealed since the keyed chain began, yet no seal entry with a digest
+    Unsealed,     // the chain holds its seal, but the campaign is no longer sealed: only a change outside Kaohe undoes one
+    Resealed,     // the chain holds two seals of it: it was unsealed outside Kaohe in between
     NotRecorded,  // sealed before issue 22: every entry of the campaign is older than the keyed chain
 }
 
@@ -30,6 +32,8 @@ public sealed record SealCheck(int CampaignId, int Year, SealState State, string
         SealState.NotRecorded => AuditTexts.SealNotRecorded(Year),
         SealState.Changed => AuditTexts.SealChanged(Year, ChangedUnits, SettingsChanged),
         SealState.Altered => AuditTexts.SealAltered(Year),
+        SealState.Unsealed => AuditTexts.SealUndone(Year),
+        SealState.Resealed => AuditTexts.SealedTwice(Year),
         _ => AuditTexts.SealMissing(Year),
     };
 }
@@ -70,7 +74,10 @@ public static class SealedData
         var campaign = await LoadAsync(db, campaignId, ct);
         var id = campaignId.ToString(CultureInfo.InvariantCulture);
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(Campaign) && e.EntityId == id).OrderBy(e => e.Id).ToListAsync(ct);
-        var seal = entries.LastOrDefault(e => e.After is { } a && a.Contains($"\"{DigestKey}\"", StringComparison.Ordinal));
+        var seals = entries.Where(e => e.After is { } a && a.Contains($"\"{DigestKey}\"", StringComparison.Ordinal)).ToList();
+        var seal = seals.LastOrDefault();
+        if (seals.Count > 1) return new(campaignId, campaign.Year, SealState.Resealed, null, [], false);
+        if (seal is not null && !campaign.IsSealed) return new(campaignId, campaign.Year, SealState.Unsealed, null, [], false);
         if (seal is null) return new(campaignId, campaign.Year, await SealedBeforeKeysAsync(db, entries, ct) ? SealState.NotRecorded : SealState.Missing, null, [], false);
         if (seal.HashKind != AuditHashKind.HmacSha256 || AuditTrail.MacOf(seal, db.Guard) != seal.Hash)
             return new(campaignId, campaign.Year, SealState.Altered, null, [], false);
@@ -84,6 +91,16 @@ public static class SealedData
     }
 
     /// <summary>The campaign with everything its seal covers, as stored.</summary>
+    /// <summary>The campaigns sealed, or whose seal the chain holds (one unsealed behind Kaohe's back is checked too), by year.</summary>
+    public static async Task<IReadOnlyList<int>> SealedCampaignsAsync(KaoheDbContext db, CancellationToken ct)
+    {
+        var sealedNow = await db.Campaigns.Where(c => c.Status == CampaignStatus.Sealed).Select(c => c.Id).ToListAsync(ct);
+        var recorded = await db.AuditEntries.Where(e => e.EntityType == nameof(Campaign) && e.After != null && e.After.Contains(DigestKey))
+            .Select(e => e.EntityId!).Distinct().ToListAsync(ct);
+        var ids = sealedNow.Union(recorded.Select(id => int.Parse(id, CultureInfo.InvariantCulture))).ToList();
+        return await db.Campaigns.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Year).ThenBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+    }
+
     internal static Task<Campaign> LoadAsync(KaoheDbContext db, int campaignId, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().Include(c => c.Scheme).Include(c => c.Units).ThenInclude(u => u.Results).ThenInclude(r => r.Scores)
             .AsSplitQuery().FirstAsync(c => c.Id == campaignId, ct);

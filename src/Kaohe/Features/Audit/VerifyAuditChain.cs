@@ -1,5 +1,4 @@
 using Kaohe.Data;
-using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +45,7 @@ public sealed class VerifyAuditChain(KaoheDbContext db, IEnumerable<IAuditedTrai
         if (plain > 0) notes.Add(AuditTexts.Legacy(plain));
 
         var seals = new List<SealCheck>();
-        foreach (var id in await db.Campaigns.Where(c => c.Status == CampaignStatus.Sealed).OrderBy(c => c.Year).Select(c => c.Id).ToListAsync(ct))
+        foreach (var id in await SealedData.SealedCampaignsAsync(db, ct))
             seals.Add(await SealedData.CheckAsync(db, id, ct));
         if (seals.Where(s => !s.MayPublish).Select(s => s.Message).ToList() is { Count: > 0 } broken)
             return new(count, null, AuditTexts.IntactButSealsWrong(count, broken), Problem: string.Join("；", broken));

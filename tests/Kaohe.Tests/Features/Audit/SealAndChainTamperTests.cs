@@ -91,6 +91,24 @@ public abstract class SealAndChainTamperTests(DatabaseProvider provider)
     }
 
     [Fact]
+    public async Task CampaignUnsealedInTheDatabase_IsFound_AndSoIsItsSealThroughKaoheAgain()
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var campaignId = await db.Query(c => c.Campaigns.Where(x => x.Year == 2018).Select(x => x.Id).SingleAsync());
+        await TamperAsync(db, $"UPDATE \"Campaigns\" SET \"Status\" = 2 WHERE \"Id\" = {campaignId}");
+        var unsealed = await Verify(db);
+        Assert.False(unsealed.IsIntact);
+        Assert.Contains("2018 年度考核在审计链中已封存，但库中已不是封存状态", unsealed.Message);
+
+        // Sealed again through Kaohe, after a grade changed meanwhile: the chain now holds two seals of it.
+        var id = await CampaignUnitAsync(db, 2018, Zhengzhou2018Excellent);
+        await TamperAsync(db, $"UPDATE \"CampaignUnits\" SET \"FinalGrade\" = 4 WHERE \"Id\" = {id}");
+        await db.Run<Kaohe.Features.Assessment.SealResults, int>(async h => { await h.HandleAsync(campaignId, UserScope.System); return 0; });
+        var refusal = await Assert.ThrowsAsync<KaoheException>(() => db.Run<ComposeNotice, NoticeDocument>(h => h.HandleAsync(2018)));
+        Assert.Contains("2018 年度考核在审计链中封存过两次", refusal.Detail);
+    }
+
+    [Fact]
     public async Task EntryEdited_NamesIt()
     {
         await using var db = await TestDatabase.CreateAsync(provider);
