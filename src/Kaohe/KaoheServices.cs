@@ -16,6 +16,7 @@ public static class KaoheServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Common.Time.BeijingClock>();
         services.AddSingleton(sp => DatabaseTarget.Parse(sp.GetRequiredService<IConfiguration>()[DatabaseTarget.EnvironmentVariable]));
+        services.AddSingleton<AuditGuard>();
         services.AddSingleton<KaoheDatabase>();
         services.AddSingleton(sp => Features.Accounts.SignInLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => Features.Accounts.DemoMode.From(sp.GetRequiredService<IConfiguration>()));
@@ -26,7 +27,7 @@ public static class KaoheServices
         services.AddScoped(sp => sp.GetRequiredService<KaoheDatabase>().Create(sp.GetRequiredService<AuditActor>()));
         foreach (var handler in Handlers) services.AddScoped(handler);
         services.AddEach<Features.Desk.IDeskSource>(DeskSources).AddEach<Features.Audit.IAuditedTrail>(AuditedTrails)
-            .AddEach<Features.Ledger.ILedgerImportHook>(LedgerImportHooks).AddEach<Features.Ledger.ILedgerIndicatorSource>(IndicatorSources);
+            .AddEach<Features.Audit.IAuditedBulkData>(AuditedBulkData).AddEach<Features.Ledger.ILedgerImportHook>(LedgerImportHooks).AddEach<Features.Ledger.ILedgerIndicatorSource>(IndicatorSources);
         services.AddScoped<Features.Desk.BuildDesk>();
         // Reads the queue, not the database itself, so it is not in Handlers.
         services.AddScoped<Features.Collection.ExportCallList>();
@@ -40,6 +41,9 @@ public static class KaoheServices
     /// <summary>The trails <see cref="Features.Audit.VerifyAuditChain"/> checks against the chain after the chain itself, in order.</summary>
     internal static readonly Type[] AuditedTrails = [typeof(Features.Collection.VerifyContactTrail)];
 
+    /// <summary>The bulk rows <see cref="Features.Audit.CheckAuditedData"/> checks against their imports' records, in order.</summary>
+    internal static readonly Type[] AuditedBulkData = [typeof(Features.Ledger.CheckLedgerRows)];
+
     /// <summary>What a 还款计划 import runs in its transaction after writing the snapshots (<see cref="Features.Ledger.ILedgerImportHook"/>), in order.</summary>
     internal static readonly Type[] LedgerImportHooks = [typeof(Features.Collection.CaseSync)];
 
@@ -48,9 +52,9 @@ public static class KaoheServices
 
     /// <summary>
     /// Where a higher area plugs into a lower one, which defines the interface and finds the implementations here
-    /// (<see cref="DeskSources"/>, <see cref="AuditedTrails"/>, <see cref="LedgerImportHooks"/>, <see cref="IndicatorSources"/>): made per request or command like the handlers.
+    /// (<see cref="DeskSources"/>, <see cref="AuditedTrails"/>, <see cref="AuditedBulkData"/>, <see cref="LedgerImportHooks"/>, <see cref="IndicatorSources"/>): made per request or command like the handlers.
     /// </summary>
-    internal static IEnumerable<Type> PlugIns => [.. DeskSources, .. AuditedTrails, .. LedgerImportHooks, .. IndicatorSources];
+    internal static IEnumerable<Type> PlugIns => [.. DeskSources, .. AuditedTrails, .. AuditedBulkData, .. LedgerImportHooks, .. IndicatorSources];
 
     /// <summary>Each of <paramref name="types"/>, as itself and as one of the <typeparamref name="T"/>s, in their order.</summary>
     private static IServiceCollection AddEach<T>(this IServiceCollection services, Type[] types) where T : class
@@ -84,7 +88,7 @@ public static class KaoheServices
         typeof(Features.Assessment.ScoreFromLedger), typeof(Features.Assessment.ScoreStage), typeof(Features.Assessment.SealResults),
         typeof(Features.Assessment.UploadScoringWorkbook),
         // Audit
-        typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
+        typeof(Features.Audit.CheckAuditedData), typeof(Features.Audit.DescribeAuditEntry), typeof(Features.Audit.ReadAuditTrail), typeof(Features.Audit.VerifyAuditChain),
         // Collection
         typeof(Features.Collection.CollectionDemoStep), typeof(Features.Collection.CollectionOverview), typeof(Features.Collection.ExportReminderBatch),
         typeof(Features.Collection.ImportCallList), typeof(Features.Collection.ListCollectionQueue), typeof(Features.Collection.OpenContactEvidence),

@@ -9,7 +9,7 @@ namespace Kaohe.Web.Endpoints;
 
 /// <summary>
 /// The notice and the results. A missing year, or an unknown format, is 404; a campaign not yet sealed has no notice
-/// yet (409); the handlers refuse by throwing, answered as problem details in one place.
+/// yet (409), nor one whose sealed data changed since the seal (409, naming the units); the handlers refuse by throwing, answered as problem details in one place.
 /// </summary>
 internal static class NoticeEndpoints
 {
@@ -23,7 +23,7 @@ internal static class NoticeEndpoints
             .Produces<byte[]>(StatusCodes.Status200OK, NoticeFormats.ContentTypes[0], [.. NoticeFormats.ContentTypes.Skip(1)]);
 
         var results = app.MapGroup("/api/results").WithTags(ResultsTexts.ApiTag).RequireAuthorization(Policies.SignedIn);
-        results.MapGet("/{year:int}/export", Export).Refuses(ErrorKind.NotFound)
+        results.MapGet("/{year:int}/export", Export).Refuses(ErrorKind.NotFound, ErrorKind.Conflict)
             .Produces<byte[]>(StatusCodes.Status200OK, TableWriter.ContentType(TableFormat.Xlsx), TableWriter.ContentType(TableFormat.Csv), TableWriter.ContentType(TableFormat.CsvGbk));
         results.MapGet("/{year:int}/compare", Compare).Refuses(ErrorKind.NotFound);
         results.MapGet("/{year:int}/compare.xlsx", CompareXlsx).Refuses(ErrorKind.NotFound)

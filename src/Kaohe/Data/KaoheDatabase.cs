@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Kaohe.Data;
 
 /// <summary>Creates contexts for the configured target, SQLite or PostgreSQL, each with its own migrations.</summary>
-public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock)
+public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock, AuditGuard guard)
 {
     private const string HistoryTable = "__migrations";
 
@@ -13,20 +13,22 @@ public sealed class KaoheDatabase(DatabaseTarget target, TimeProvider clock)
 
     public KaoheDbContext Create(AuditActor actor) => Target.Provider switch
     {
-        DatabaseProvider.Postgres => new PostgresKaoheDbContext(PostgresOptions(Target.ConnectionString), actor, clock),
-        _ => new SqliteKaoheDbContext(SqliteOptions(Target.ConnectionString), actor, clock),
+        DatabaseProvider.Postgres => new PostgresKaoheDbContext(PostgresOptions(Target.ConnectionString), actor, clock, guard),
+        _ => new SqliteKaoheDbContext(SqliteOptions(Target.ConnectionString), actor, clock, guard),
     };
 
     public static DbContextOptions<SqliteKaoheDbContext> SqliteOptions(string cs) =>
         new DbContextOptionsBuilder<SqliteKaoheDbContext>()
             .UseSqlite(cs, o => o.MigrationsHistoryTable(HistoryTable))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(AuditHeadInterceptor.Instance)
             .Options;
 
     public static DbContextOptions<PostgresKaoheDbContext> PostgresOptions(string cs) =>
         new DbContextOptionsBuilder<PostgresKaoheDbContext>()
             .UseNpgsql(cs, o => o.MigrationsHistoryTable(HistoryTable))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(AuditHeadInterceptor.Instance)
             .Options;
 
     /// <summary>Creates the database if needed and applies every pending migration.</summary>

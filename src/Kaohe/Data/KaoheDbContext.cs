@@ -7,11 +7,33 @@ namespace Kaohe.Data;
 /// and its mapping in Data/Configurations. Every save is one transaction that also appends the
 /// audit entries for what it changed.
 /// </summary>
-public abstract partial class KaoheDbContext(DbContextOptions options, AuditActor actor, TimeProvider clock)
+public abstract partial class KaoheDbContext(DbContextOptions options, AuditActor actor, TimeProvider clock, AuditGuard guard)
     : DbContext(options)
 {
     public AuditActor Actor { get; } = actor;
     public TimeProvider Clock { get; } = clock;
+    public AuditGuard Guard { get; } = guard;
+
+    /// <summary>The head the audit entries of the open transaction leave, to become the checkpoint once it commits.</summary>
+    internal AuditHead? PendingHead { get; set; }
+
+    /// <summary>Called when a transaction commits (<see cref="AuditHeadInterceptor"/>) or rolls back.</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        if (committed && PendingHead is { } head)
+        {
+            try
+            {
+                Guard.Advance(head);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The write has committed and must not be reported as failed; the checkpoint lags behind, which
+                // `kaohe audit verify` shows (the entry it names against the chain's length).
+            }
+        }
+        PendingHead = null;
+    }
 
     public DatabaseProvider Provider => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
         ? DatabaseProvider.Postgres
@@ -48,8 +70,8 @@ public abstract partial class KaoheDbContext(DbContextOptions options, AuditActo
     internal Task<int> SaveWithoutAuditAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 }
 
-public sealed class SqliteKaoheDbContext(DbContextOptions<SqliteKaoheDbContext> options, AuditActor actor, TimeProvider clock)
-    : KaoheDbContext(options, actor, clock);
+public sealed class SqliteKaoheDbContext(DbContextOptions<SqliteKaoheDbContext> options, AuditActor actor, TimeProvider clock, AuditGuard guard)
+    : KaoheDbContext(options, actor, clock, guard);
 
-public sealed class PostgresKaoheDbContext(DbContextOptions<PostgresKaoheDbContext> options, AuditActor actor, TimeProvider clock)
-    : KaoheDbContext(options, actor, clock);
+public sealed class PostgresKaoheDbContext(DbContextOptions<PostgresKaoheDbContext> options, AuditActor actor, TimeProvider clock, AuditGuard guard)
+    : KaoheDbContext(options, actor, clock, guard);

@@ -42,6 +42,7 @@ public sealed class DependencyTests
     /// </summary>
     private static readonly Dictionary<(string From, string To), string> AllowedBetweenAreas = new()
     {
+        [("Assessment", "Audit")] = "the seal records the digest of the sealed data in the chain (SealedData)",
         [("Assessment", "Demo")] = "its demo step; the demo scheme is loaded by ImportScheme",
         [("Assessment", "Desk")] = "its desk source",
         [("Assessment", "Ledger")] = "indicators scored from the ledger's figures",
@@ -53,8 +54,10 @@ public sealed class DependencyTests
         [("Collection", "Ledger")] = "a case is a borrower of the ledger: contracts, phones (decrypted), masking; CaseSync is an ILedgerImportHook, CollectionIndicators an ILedgerIndicatorSource",
         [("Demo", "Accounts")] = "the demo accounts are made through ManageUsers",
         [("Demo", "Units")] = "the demo registry is imported through ImportUnits",
+        [("Ledger", "Audit")] = "its snapshots' rows are checked against their imports' digests for `audit verify --data` (CheckLedgerRows is an IAuditedBulkData)",
         [("Ledger", "Demo")] = "its demo step",
         [("Ledger", "Desk")] = "its desk source",
+        [("Notices", "Audit")] = "a notice, the export and an imported year are held to the seal's digest (SealedData)",
         [("Notices", "Demo")] = "its demo step",
     };
 

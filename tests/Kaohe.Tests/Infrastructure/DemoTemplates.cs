@@ -12,7 +12,8 @@ namespace Kaohe.Tests.Infrastructure;
 /// Loading the demo data takes seconds; copying a database that already holds it takes milliseconds.
 /// The first test that needs a demo database builds one template per provider; every test then gets its
 /// own copy (a file copy for SQLite, CREATE DATABASE … TEMPLATE for PostgreSQL). All test databases share
-/// one data key, so encrypted columns read back in any copy.
+/// one data key, so encrypted columns and the audit chain's HMACs read back in any copy; a copy gets the data key file
+/// and the audit checkpoint of its template too, as a database moved with its files would.
 /// </summary>
 public static class DemoTemplates
 {
@@ -21,14 +22,36 @@ public static class DemoTemplates
     private static readonly Lazy<Task<string>> Sqlite = new(BuildSqliteAsync);
     private static readonly Lazy<Task<string>> Postgres = new(BuildPostgresAsync);
 
+    // PostgreSQL's checkpoints, one per test database, in the run's folder rather than the checkout's .kaohe.
+    private static readonly Lazy<string> PostgresCheckpoints = new(() => TestFolders.Create("kaohe-pg-checkpoints-"));
+
     public static IConfiguration Configuration(string connectionString) => new ConfigurationBuilder().AddInMemoryCollection(
     [
         new(DatabaseTarget.EnvironmentVariable, connectionString),
         new(PersonalDataProtector.ConfigurationKey, DataKey),
+        new(AuditGuard.CheckpointFolderKey, DatabaseTarget.Parse(connectionString).Provider == DatabaseProvider.Postgres ? PostgresCheckpoints.Value : null),
     ]).Build();
 
-    /// <summary>Copies the SQLite demo template to <paramref name="path"/>.</summary>
-    public static async Task CopySqliteAsync(string path) => File.Copy(await Sqlite.Value, path, overwrite: true);
+    /// <summary>Where the audit checkpoint of a test database lies.</summary>
+    public static string CheckpointOf(string connectionString) =>
+        new AuditGuard(Configuration(connectionString), DatabaseTarget.Parse(connectionString)).CheckpointPath;
+
+    /// <summary>Copies the SQLite demo template to <paramref name="path"/>, with the data key file and the audit checkpoint beside it.</summary>
+    public static async Task CopySqliteAsync(string path)
+    {
+        var template = await Sqlite.Value;
+        File.Copy(template, path, overwrite: true);
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(path)!, Kaohe.Data.DataKey.FileName), DataKey);
+        File.Copy(CheckpointOf(template), CheckpointOf(path), overwrite: true);
+    }
+
+    /// <summary>Gives the PostgreSQL database made from the template the template's audit checkpoint.</summary>
+    public static async Task CopyPostgresCheckpointAsync(string server, string database)
+    {
+        var template = await Postgres.Value;
+        File.Copy(CheckpointOf(new NpgsqlConnectionStringBuilder(server) { Database = template }.ToString()),
+            CheckpointOf(new NpgsqlConnectionStringBuilder(server) { Database = database }.ToString()), overwrite: true);
+    }
 
     /// <summary>The name of the PostgreSQL demo template database on the test server.</summary>
     public static Task<string> PostgresTemplateAsync() => Postgres.Value;

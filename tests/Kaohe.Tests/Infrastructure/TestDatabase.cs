@@ -52,6 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var name = "kaohe_t_" + Guid.NewGuid().ToString("N")[..12];
             var template = withDemoData ? " TEMPLATE " + await DemoTemplates.PostgresTemplateAsync() : "";
             await AdminAsync(server, $"CREATE DATABASE {name}{template}");
+            if (withDemoData) await DemoTemplates.CopyPostgresCheckpointAsync(server, name);
             var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
             db = new TestDatabase(DatabaseTarget.Parse(cs), async () =>
             {

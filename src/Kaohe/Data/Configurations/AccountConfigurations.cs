@@ -31,6 +31,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => e.UnitId);
         b.HasIndex(e => e.AtUtc);
+        // The seal check and `audit verify --data` look up one entity's entries.
+        b.HasIndex(e => new { e.EntityType, e.EntityId });
     }
 }
 

@@ -46,8 +46,7 @@ public sealed class AssessmentDemoStep(KaoheDbContext db, EnsureDefaultScheme de
         db.Campaigns.Add(campaign);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        await AuditTrail.RecordAsync(db, new AuditDraft(SealResults.SealAction, nameof(Campaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            null, null, $"{{\"units\":{campaign.Units.Count}}}", "演示数据：2018 年度考核结果（教资助函〔2019〕192号）"), ct);
+        await SealResults.RecordAsync(db, campaign, "演示数据：2018 年度考核结果（教资助函〔2019〕192号）", ct);
         await tx.CommitAsync(ct);
     }
 

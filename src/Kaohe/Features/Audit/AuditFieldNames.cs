@@ -46,7 +46,7 @@ public static class AuditFieldNames
         // the summary of an import event
         ["file"] = "文件", ["sha256"] = "SHA-256", ["units"] = "单位数", ["rows"] = "行数", ["snapshots"] = "台账快照",
         ["sections"] = "段落", ["reason"] = "原因", ["created"] = "新增", ["updated"] = "更新", ["year"] = "年度",
-        ["expert"] = "专家", ["step"] = "进度",
+        ["expert"] = "专家", ["step"] = "进度", ["rowDigests"] = "各快照行数与摘要",
         // collection (催收): a contact record, a promise's outcome, the summary of a case sync
         ["CaseId"] = "催收案件", ["Channel"] = "联系方式", ["ContactedAtUtc"] = "联系时间", ["Party"] = "联系对象", ["Result"] = "联系结果",
         ["Notes"] = "备注", ["NextAction"] = "下一步工作", ["NextActionOn"] = "下一步日期", ["PromisedFen"] = "承诺金额",

@@ -42,9 +42,18 @@ public sealed class AuditValues(IReadOnlyDictionary<string, IReadOnlyDictionary<
                 BeijingClock.Format(DateTime.SpecifyKind(utc.ToUniversalTime(), DateTimeKind.Utc), "yyyy-MM-dd HH:mm:ss"),
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.Array => string.Join(AuditTexts.ListSeparator, value.EnumerateArray().Select(e => e.ToString())),
+            JsonValueKind.Object => Flat(value),
             _ => value.ToString(),
         };
     }
+
+    // A summary by part (the seal's digest per unit, an import's rows per snapshot): "12：3f2a…；13：…", nested alike.
+    private static string Flat(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => string.Join("；", value.EnumerateObject().Select(p => $"{p.Name}：{Flat(p.Value)}")),
+        JsonValueKind.Array => string.Join(AuditTexts.ListSeparator, value.EnumerateArray().Select(Flat)),
+        _ => value.ToString(),
+    };
 
     private static string Yuan(long fen) => AuditTexts.Yuan((fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture));
 }

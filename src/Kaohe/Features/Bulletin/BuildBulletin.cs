@@ -7,7 +7,8 @@ namespace Kaohe.Features.Bulletin;
 
 /// <summary>
 /// The 回收数据通报's content for an as-of date: the engine's figures for the current snapshots the account sees, per
-/// unit, grouped by city in the province's order, and the collection work per unit. The page shows it;
+/// unit, grouped by city in the province's order, and the collection work per unit; last, the audit chain's head when it
+/// was made, so a printed bulletin can be held against the chain later. The page shows it;
 /// <see cref="BulletinFiles.Render"/> makes the docx, pdf or html file of it.
 /// </summary>
 public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figures, Collection.CollectionOverview collection)
@@ -24,7 +25,7 @@ public sealed class BuildBulletin(KaoheDbContext db, ComputeLedgerFigures figure
         var work = (await collection.HandleAsync(scope, ct: ct)).Units
             .Select(u => new BulletinCollection(u.UnitName, u.City, u.OpenCases, u.OverdueFen / 100m, u.NeverContacted, u.ContactedInPeriod, u.ContactedShare,
                 u.PromisesMade, u.KeptShare, u.Lost)).ToList();
-        return new BulletinModel(report.Year, asOf, today, BulletinTexts.DefaultIssuer, Figures(province), cities, work);
+        return new BulletinModel(report.Year, asOf, today, BulletinTexts.DefaultIssuer, Figures(province), cities, work, await AuditTrail.HeadAsync(db, ct));
     }
 
     private static BulletinFigures Figures(LedgerTotals t) => new(

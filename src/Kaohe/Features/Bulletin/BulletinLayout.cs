@@ -62,6 +62,7 @@ public sealed record BulletinLayout(string Title, string AsOfLine, IReadOnlyList
 
         blocks.Add(new BulletinHeading(T.Section7, 1));
         blocks.AddRange(T.Requirements.Select(r => new BulletinParagraph(r)));
+        if (m.ChainHead is { } head) blocks.Add(new BulletinParagraph(T.ChainHead(head.Id, head.Hash)));
         return new BulletinLayout(T.Title(m.Year), T.AsOfLine(m.AsOf), blocks, m.Issuer, T.Date(m.IssuedOn));
     }
 

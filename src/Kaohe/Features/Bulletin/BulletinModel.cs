@@ -40,7 +40,7 @@ public sealed record BulletinCollection(string Name, string City, int OpenCases,
 /// </summary>
 /// <param name="Collection">The units' collection work as of <paramref name="IssuedOn"/> (cases are kept current, not dated).</param>
 public sealed record BulletinModel(int Year, DateOnly AsOf, DateOnly IssuedOn, string Issuer, BulletinFigures Province, IReadOnlyList<BulletinCity> Cities,
-    IReadOnlyList<BulletinCollection>? Collection = null)
+    IReadOnlyList<BulletinCollection>? Collection = null, Data.AuditHead? ChainHead = null)
 {
     public IEnumerable<BulletinUnit> Units => Cities.SelectMany(c => c.Units);
 

@@ -54,6 +54,8 @@ internal static class BulletinTexts
         $"截至{Date(today)}，{units}个单位共有未结逾期催收案件{open}件，逾期本息{Yuan(overdue)}元；" +
         $"近30天已联系{contacted}件，从未联系{never}件，失联{lost}件。每件案件的联系记录均在系统中留痕，不可修改、删除。";
 
+    public static string ChainHead(long id, string hash) => $"审计链头：第 {id} 条 {hash[..16]}（生成时）";
+
     public const string NoCollection = "本期尚无逾期催收案件数据（案件随还款计划导入自动生成）。";
 
     public static readonly string[] UnitHeaders = ["单位", "当年应还本息(元)", "当年实还本息(元)", "当年本息回收率", "累计逾期本息(元)", "逾期率(金额)", "还款期人数", "逾期人数", "逾期率(人数)"];

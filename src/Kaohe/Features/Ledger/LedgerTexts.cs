@@ -9,6 +9,16 @@ internal static class LedgerTexts
     public const string DueDate = "应还日期", DuePrincipal = "应还本金", DueInterest = "应还利息";
     public const string PaidPrincipal = "实还本金", PaidInterest = "实还利息", PaidDate = "实还日期";
 
+    public static string SnapshotRowCount(int id, string unit, string kind, long rows, long recorded) =>
+        $"台账快照 {id}（{unit} {kind}）：现有 {rows} 行，导入时为 {recorded} 行";
+
+    public static string SnapshotRowsChanged(int id, string unit, string kind) => $"台账快照 {id}（{unit} {kind}）：行数未变，但行的内容与导入时记录的摘要不一致";
+
+    public static string RowsWithoutSnapshot(int id, long rows) => $"台账快照 {id} 不存在，库中却有它的 {rows} 行";
+
+    public static string RowsChecked(int snapshots, long rows, int unrecorded) =>
+        $"台账快照 {snapshots} 个，共 {rows} 行，与导入时记录的行数和摘要核对" + (unrecorded > 0 ? $"（其中 {unrecorded} 个导入于摘要启用之前，未核对）" : "");
+
     public const string Required = "不能为空";
     public const string BadIdNumber = "身份证号应为 18 位且校验位正确";
     public const string BadDate = "日期无效（应为 2019-12-20 这样的日期）";

@@ -2,12 +2,14 @@ using Kaohe.Common.Errors;
 using Kaohe.Data;
 using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Notices;
+using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Notices;
 
 /// <summary>
-/// Builds a sealed campaign's notice from its final grades and the saved (or default) narrative.
+/// Builds a sealed campaign's notice from its final grades and the saved (or default) narrative, once the sealed
+/// data is found as it was sealed (<see cref="SealedData"/>): otherwise it refuses, naming the units that changed.
 /// The notice is the province's published document: it is the same for every reader, so it is not scoped.
 /// </summary>
 public sealed class ComposeNotice(KaoheDbContext db)
@@ -16,6 +18,8 @@ public sealed class ComposeNotice(KaoheDbContext db)
     {
         var campaign = await NoticeNarrative.CampaignAsync(db, year, ct);
         if (!campaign.IsSealed) throw KaoheException.Conflict(NoticeTexts.NotSealed);
+        var seal = await SealedData.EnsureIntactAsync(db, campaign.Id, ct);
+        var verification = NoticeTexts.Verification(seal.Code ?? AuditTexts.SealCodeNotRecorded, AuditTexts.Head(await AuditTrail.HeadAsync(db, ct)));
         var fields = await NoticeNarrative.FieldsAsync(db, campaign, ct);
         var results = await ResultsAsync(campaign.Id, ct);
         var sections = new List<NoticeSection>
@@ -28,7 +32,7 @@ public sealed class ComposeNotice(KaoheDbContext db)
         return new NoticeDocument(year, fields.Issuers, fields.DocumentNumber, fields.Title, fields.Addressee,
             NoticeDocument.Paragraphs(fields.Opening), sections, $"{NoticeTexts.AnnexLabel}：{NoticeTexts.AnnexTitle(year)}",
             fields.IssueDate, NoticeTexts.Disclosure, NoticeTexts.AnnexTitle(year), results,
-            campaign.Title.Contains(NoticeTexts.SyntheticLabel, StringComparison.Ordinal) ? NoticeTexts.SyntheticLabel : null);
+            campaign.Title.Contains(NoticeTexts.SyntheticLabel, StringComparison.Ordinal) ? NoticeTexts.SyntheticLabel : null, verification);
     }
 
     private async Task<NoticeResults> ResultsAsync(int campaignId, CancellationToken ct)

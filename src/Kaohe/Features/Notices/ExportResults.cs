@@ -3,6 +3,7 @@ using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
+using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Notices;
@@ -11,6 +12,7 @@ namespace Kaohe.Features.Notices;
 /// A year's results, one row per unit the account may see, in the notice's order: XLSX for people,
 /// CSV for machines. The columns are those the past-results import reads, so an export imports back.
 /// The shared result model holds the final score and grade only; stage scores belong to the assessment area.
+/// A sealed year whose sealed data changed since is refused, naming the units (<see cref="SealedData"/>).
 /// </summary>
 public sealed class ExportResults(KaoheDbContext db)
 {
@@ -19,6 +21,7 @@ public sealed class ExportResults(KaoheDbContext db)
     public async Task<byte[]> HandleAsync(int year, TableFormat format, UserScope scope, CancellationToken ct = default)
     {
         var campaign = await NoticeNarrative.CampaignAsync(db, year, ct);
+        if (campaign.IsSealed) await SealedData.EnsureIntactAsync(db, campaign.Id, ct);
         var visible = db.UnitIdsVisibleTo(scope);
         var rows = await db.CampaignUnits.AsNoTracking()
             .Where(cu => cu.CampaignId == campaign.Id && visible.Contains(cu.UnitId))

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Kaohe.Common.Errors;
 using Kaohe.Common.Tabular;
 using Kaohe.Data;
 using Kaohe.Domain.Accounts;
 using Kaohe.Domain.Assessment;
 using Kaohe.Domain.Audit;
+using Kaohe.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kaohe.Features.Notices;
@@ -61,8 +61,9 @@ public sealed class ImportResults(KaoheDbContext db)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
+        // Sealed on import: the entry holds the digest of what was imported, which the notice of the year is held to.
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Campaign), campaign.Id.ToString(CultureInfo.InvariantCulture), null, null,
-            JsonSerializer.Serialize(new Dictionary<string, int> { ["year"] = year, ["units"] = rows.Count })), ct);
+            await SealedData.RecordJsonAsync(db, campaign.Id, new Dictionary<string, object> { ["year"] = year, ["units"] = rows.Count }, ct)), ct);
         await tx.CommitAsync(ct);
         return new ResultsImportResult(year, campaign.Id, rows.Count, Grades.InNoticeOrder.ToDictionary(g => g, g => rows.Count(r => r.FinalGrade == g)));
     }

@@ -1,5 +1,7 @@
 using Kaohe.Data;
 using Kaohe.Domain.Assessment;
+using Kaohe.Domain.Audit;
+using Kaohe.Features.Audit;
 using Kaohe.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +24,7 @@ public sealed class NoticeDemoStep(KaoheDbContext db) : IDemoStep
         if (await db.Campaigns.AnyAsync(c => c.Year == Year, ct)) return null;
         var units = await db.Units.Where(u => u.IsActive).OrderBy(u => u.CityGroup.SortOrder).ThenBy(u => u.SortOrder).Select(u => u.Id).ToListAsync(ct);
         if (units.Count == 0) return null;
-        db.Campaigns.Add(new Campaign
+        var campaign = new Campaign
         {
             Year = Year,
             Title = $"{Year} 年度考核（{NoticeTexts.SyntheticLabel}，非真实结果）",
@@ -31,8 +33,13 @@ public sealed class NoticeDemoStep(KaoheDbContext db) : IDemoStep
             SealedAtUtc = db.Clock.GetUtcNow().UtcDateTime,
             SealedBy = "demo",
             Units = units.Select((id, i) => new CampaignUnit { UnitId = id, FinalGrade = SyntheticGrade(i), FinalScore = SyntheticScore(i) }).ToList(),
-        });
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
+        await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, nameof(Campaign), campaign.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
+            await SealedData.RecordJsonAsync(db, campaign.Id, new Dictionary<string, object> { ["year"] = Year, ["units"] = units.Count }, ct), NoticeTexts.SyntheticLabel), ct);
+        await tx.CommitAsync(ct);
         return $"{Year} 年度演示考核结果（{units.Count} 个单位，演示数据）";
     }
 

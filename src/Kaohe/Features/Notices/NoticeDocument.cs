@@ -7,7 +7,8 @@ public sealed record NoticeSection(string Heading, IReadOnlyList<string> Paragra
 
 /// <summary>
 /// Everything one results notice prints, in reading order. Each document generator (txt, html, docx,
-/// pdf) is a function of this record alone, so the four formats cannot disagree.
+/// pdf) is a function of this record alone, so the four formats cannot disagree. <see cref="Verification"/> is the
+/// last line: the 封存校验码 and the audit chain's head when it was generated, so a printed notice can be checked later.
 /// </summary>
 public sealed record NoticeDocument(
     int Year,
@@ -22,7 +23,8 @@ public sealed record NoticeDocument(
     string Disclosure,
     string AnnexTitle,
     NoticeResults Results,
-    string? Watermark)
+    string? Watermark,
+    string Verification)
 {
     public string DateText => NoticeTexts.DateText(IssueDate);
 

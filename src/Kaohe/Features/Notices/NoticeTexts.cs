@@ -64,5 +64,8 @@ public static class NoticeTexts
     public static string ProblemClause(int index, string category, IEnumerable<string> texts) =>
         $"{"一二三四五六七八九"[index]}是{category}方面。{string.Join("；", texts.Select(t => t.TrimEnd('。', '；')))}。";
 
+    /// <summary>The notice's last line: what a printed copy is checked against (`kaohe audit verify` prints the same code).</summary>
+    public static string Verification(string sealCode, string head) => $"封存校验码：{sealCode}　{head}（生成时）";
+
     public static string DateText(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }

@@ -51,7 +51,7 @@ public abstract class AuditChainDataTests(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var target = await db.Query(c => c.AuditEntries.OrderBy(e => e.Id).Skip(40).Select(e => e.Id).FirstAsync());
-        await db.Query(c => c.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Actor\" = 'mallory' WHERE \"Id\" = {target}"));
+        await SealAndChainTamperTests.TamperAsync(db, $"UPDATE \"AuditEntries\" SET \"Actor\" = 'mallory' WHERE \"Id\" = {target}");
         var result = await db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync());
         Assert.Equal(target, result.FirstBrokenId);
         Assert.Contains($"第 {target} 条", result.Message);
@@ -62,7 +62,7 @@ public abstract class AuditChainDataTests(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var ids = await db.Query(c => c.AuditEntries.OrderBy(e => e.Id).Skip(10).Take(2).Select(e => e.Id).ToListAsync());
-        await db.Query(c => c.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {ids[0]}"));
+        await SealAndChainTamperTests.TamperAsync(db, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {ids[0]}");
         var result = await db.Run<VerifyAuditChain, AuditVerification>(h => h.HandleAsync());
         Assert.Equal(ids[1], result.FirstBrokenId);
     }

@@ -611,6 +611,9 @@ namespace Kaohe.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("HashKind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -627,6 +630,8 @@ namespace Kaohe.Data.Migrations.Postgres
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
                 });

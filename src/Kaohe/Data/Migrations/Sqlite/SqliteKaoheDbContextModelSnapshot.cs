@@ -580,6 +580,9 @@ namespace Kaohe.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HashKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -596,6 +599,8 @@ namespace Kaohe.Data.Migrations.Sqlite
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
                 });

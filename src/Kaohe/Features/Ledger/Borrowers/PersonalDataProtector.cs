@@ -9,14 +9,13 @@ namespace Kaohe.Features.Ledger;
 /// <summary>
 /// Encrypts personal data at rest (ID and phone numbers: AES-256-GCM, random nonce) and derives the
 /// borrower key (HMAC-SHA256 of the normalized ID number, first 8 bytes) so rows group by borrower
-/// without decrypting. The master key comes from <c>Kaohe:DataKey</c> or <c>KAOHE_DATA_KEY</c>
-/// (base64 of 32 bytes); otherwise a key file is generated next to the SQLite database
-/// (<c>data.key</c>), which suits the embedded single-machine default only; PostgreSQL requires a configured key.
+/// without decrypting. Both keys are derived from the data key (<see cref="DataKey"/>: configured, or a key file
+/// beside the SQLite database).
 /// </summary>
 public sealed class PersonalDataProtector
 {
-    public const string ConfigurationKey = "Kaohe:DataKey";
-    public const string EnvironmentVariable = "KAOHE_DATA_KEY";
+    public const string ConfigurationKey = DataKey.ConfigurationKey;
+    public const string EnvironmentVariable = DataKey.EnvironmentVariable;
     private const int NonceSize = 12, TagSize = 16;
 
     private readonly byte[] _encryptionKey;
@@ -24,12 +23,11 @@ public sealed class PersonalDataProtector
 
     public PersonalDataProtector(byte[] masterKey)
     {
-        if (masterKey.Length < 32) throw new ArgumentException("数据密钥至少 32 字节", nameof(masterKey));
-        _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "kaohe-aes-gcm"u8.ToArray());
-        _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "kaohe-borrower-key"u8.ToArray());
+        _encryptionKey = DataKey.Derive(masterKey, "kaohe-aes-gcm");
+        _hashKey = DataKey.Derive(masterKey, "kaohe-borrower-key");
     }
 
-    public PersonalDataProtector(IConfiguration config, DatabaseTarget target) : this(LoadKey(config, target)) { }
+    public PersonalDataProtector(IConfiguration config, DatabaseTarget target) : this(DataKey.Load(config, target)) { }
 
     public byte[] Encrypt(string plain)
     {
@@ -96,22 +94,4 @@ public sealed class PersonalDataProtector
     }
 
     public static string Normalize(string idNumber) => idNumber.Trim().ToUpperInvariant();
-
-    private static byte[] LoadKey(IConfiguration config, DatabaseTarget target)
-    {
-        var text = config[ConfigurationKey] ?? config[EnvironmentVariable] ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(text)) return Convert.FromBase64String(text.Trim());
-        // A shared server must not invent a key per host or working folder: data encrypted by one host would be
-        // unreadable on another. Only the embedded single-file database keeps a generated key beside itself.
-        if (target.SqliteFilePath is not { } db)
-            throw new InvalidOperationException($"使用 PostgreSQL 时必须配置数据密钥：设置环境变量 {EnvironmentVariable}（32 字节的 Base64）或配置项 {ConfigurationKey}");
-        var folder = Path.GetDirectoryName(db)!;
-        var file = Path.Combine(folder, "data.key");
-        if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
-        Directory.CreateDirectory(folder);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(file, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return key;
-    }
 }

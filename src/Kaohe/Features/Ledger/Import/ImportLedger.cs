@@ -53,6 +53,7 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
         var known = (await db.LedgerBorrowers.Select(b => b.Key).ToListAsync(ct)).ToHashSet();
         long written;
         Dictionary<int, int> perUnit;
+        Dictionary<int, SnapshotPlan.RecordedRows> digests;
         using (var writer = InstalmentBulkWriter.Create(db, plan.SnapshotOfUnit, protector, known, ct))
         {
             // The rows written come from a second read of the file: it must be the file the first read checked.
@@ -63,8 +64,9 @@ public sealed class ImportLedger(KaoheDbContext db, PersonalDataProtector protec
             writer.Complete();
             written = writer.Written;
             perUnit = writer.RowsPerUnit;
+            digests = LedgerRowDigest.Take(writer.Digests);
         }
-        await plan.FinishAsync(db, written, perUnit, ct);
+        await plan.FinishAsync(db, written, perUnit, digests, ct);
         var today = new Common.Time.BeijingClock(db.Clock).Today;
         var cases = CaseSyncResult.None;
         foreach (var hook in hooks) cases = cases.Plus(await hook.RunAsync(plan.SnapshotOfUnit, today, ct));

@@ -36,14 +36,31 @@ internal sealed class SnapshotPlan
         return plan;
     }
 
-    /// <summary>Stores the row counts and audits the import as one event (rows are not audited one by one).</summary>
-    public async Task FinishAsync(KaoheDbContext db, long rows, IReadOnlyDictionary<int, int> rowsPerUnit, CancellationToken ct)
+    /// <summary>
+    /// Stores the row counts and audits the import as one event (rows are not audited one by one), with each snapshot's
+    /// row count and keyed digest (<see cref="LedgerRowDigest"/>), which `audit verify --data` holds its rows to.
+    /// </summary>
+    public async Task FinishAsync(KaoheDbContext db, long rows, IReadOnlyDictionary<int, int> rowsPerUnit, IReadOnlyDictionary<int, RecordedRows> digests,
+        CancellationToken ct)
     {
         foreach (var s in _created) s.RowCount = rowsPerUnit.GetValueOrDefault(s.UnitId);
         await db.SaveChangesAsync(ct);
         var first = _created[0];
         await AuditTrail.RecordAsync(db, new AuditDraft(AuditActions.Import, first.Kind == LedgerKind.Instalments ? nameof(Instalment) : nameof(Contract),
             _created.Count == 1 ? first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, _created.Count == 1 ? first.UnitId : null, null,
-            JsonSerializer.Serialize(new { file = first.SourceFileName, sha256 = first.SourceSha256, units = _created.Count, rows, snapshots = _created.Select(s => s.Id) }, Json)), ct);
+            JsonSerializer.Serialize(new
+            {
+                file = first.SourceFileName, sha256 = first.SourceSha256, units = _created.Count, rows, snapshots = _created.Select(s => s.Id),
+                rowDigests = _created.ToDictionary(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    s => digests.GetValueOrDefault(s.Id) ?? new RecordedRows(0, LedgerRowDigest.Empty(db.Guard.RowKey))),
+            }, Json)), ct);
+    }
+
+    /// <summary>How a snapshot's rows were recorded at import, under <c>rowDigests</c>.</summary>
+    internal sealed record RecordedRows(
+        [property: System.Text.Json.Serialization.JsonPropertyName("行数")] long Rows,
+        [property: System.Text.Json.Serialization.JsonPropertyName("摘要")] string Digest)
+    {
+        public const string Key = "rowDigests";
     }
 }

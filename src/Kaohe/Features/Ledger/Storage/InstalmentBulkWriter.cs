@@ -27,6 +27,8 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     private readonly List<(long Key, byte[] Cipher)> _newBorrowers = [];
     private readonly LedgerTextCache _contracts = new(), _names = new();
     private readonly CancellationToken _ct;
+    private byte[] _rowKey = [];
+    private LedgerRowDigest? _digest;
     private InstalmentChunk? _chunk;
 
     /// <summary>
@@ -49,12 +51,20 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
     /// <summary>Rows written per unit; a row's <see cref="Domain.Ledger.Instalment.Ordinal"/> is its unit's count so far.</summary>
     public Dictionary<int, int> RowsPerUnit { get; } = [];
 
+    /// <summary>Each snapshot's row digest, made in the same pass as the rows (<see cref="LedgerRowDigest"/>).</summary>
+    internal Dictionary<int, LedgerRowDigest> Digests { get; } = [];
+
     // The encryptor is made last, as the constructor's argument: nothing can fail between its creation and the writer owning it.
     public static InstalmentBulkWriter Create(KaoheDbContext db, IReadOnlyDictionary<int, int> snapshots, PersonalDataProtector protector, HashSet<long> known,
-        CancellationToken ct) =>
-        db.Provider == DatabaseProvider.Postgres
+        CancellationToken ct)
+    {
+        var rowKey = db.Guard.RowKey;
+        InstalmentBulkWriter writer = db.Provider == DatabaseProvider.Postgres
             ? new PostgresInstalmentWriter((NpgsqlConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known, ct)
             : new SqliteInstalmentWriter((SqliteConnection)db.Database.GetDbConnection(), snapshots, protector, protector.CreateBulkEncryptor(), known, ct);
+        writer._rowKey = rowKey;
+        return writer;
+    }
 
     public void Accept(in InstalmentRow row, ReadOnlySpan<byte> contractNumber, ReadOnlySpan<byte> borrowerName, Encoding encoding)
     {
@@ -62,13 +72,16 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
         _chunk ??= FirstChunk();
         if (_chunk.Count > 0 && (_chunk.Unit != row.UnitId || _chunk.IsFull)) Flush();
         ref var ordinal = ref CollectionsMarshal.GetValueRefOrAddDefault(RowsPerUnit, row.UnitId, out _);
-        _chunk.Add(new PendingInstalment
+        var pending = new PendingInstalment
         {
             Snapshot = snapshot, Unit = row.UnitId, Ordinal = ++ordinal, BorrowerKey = BorrowerKey(row.IdNumber),
             Contract = _contracts.Get(contractNumber, encoding), Name = _names.Get(borrowerName, encoding),
             DueDay = row.DueDay, DuePrincipal = row.DuePrincipal, DueInterest = row.DueInterest,
             PaidPrincipal = row.PaidPrincipal, PaidInterest = row.PaidInterest, PaidDay = row.PaidDay,
-        });
+        };
+        _chunk.Add(pending);
+        Digest(snapshot).AddInstalment(snapshot, pending.Ordinal, pending.Unit, pending.BorrowerKey, pending.Contract.Utf8, pending.Name.Utf8, pending.DueDay,
+            pending.DuePrincipal, pending.DueInterest, pending.PaidPrincipal, pending.PaidInterest, pending.PaidDay);
         Written++;
     }
 
@@ -97,6 +110,14 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
         _chunk = Write(_chunk!);
     }
 
+    // A file's rows come unit by unit, so the last snapshot's digest is nearly always the one wanted.
+    private LedgerRowDigest Digest(int snapshot)
+    {
+        if (_digest is not null && Digests.GetValueOrDefault(snapshot) == _digest) return _digest;
+        if (!Digests.TryGetValue(snapshot, out _digest)) Digests[snapshot] = _digest = new LedgerRowDigest(_rowKey);
+        return _digest;
+    }
+
     private long BorrowerKey(long idNumber)
     {
         if (_keys.TryGetValue(idNumber, out var key)) return key;
@@ -116,6 +137,8 @@ public abstract class InstalmentBulkWriter : IInstalmentSink, IDisposable
 
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) _encryptor.Dispose();
+        if (!disposing) return;
+        _encryptor.Dispose();
+        foreach (var d in Digests.Values) d.Dispose();
     }
 }

@@ -64,6 +64,8 @@ public static class NoticeDocx
             yield return w.P(grade.Heading, L.HeadingFont, L.BodySize, indent: true);
             foreach (var line in NoticeTxt.Lines(grade)) yield return w.Body(line);
         }
+        yield return w.P("", L.BodyFont, L.BodySize);
+        yield return w.P(n.Verification, L.BodyFont, L.BodySize);
     }
 
     // The character grid's pitch is the default font size plus charSpace: without 3号 as the document default,

@@ -15,7 +15,7 @@ public static class NoticeHtml
         + "h1,h2.annex{font-family:'方正小标宋简体','SimSun',serif;font-size:22pt;text-align:center;font-weight:normal;line-height:1.5}"
         + "h2,h3{font-family:'黑体','SimHei',sans-serif;font-size:16pt;font-weight:normal;margin:.6em 0}p{text-indent:2em;margin:0}"
         + ".to,.ref,.label{text-indent:0}.sign{text-align:right;margin-top:1.5em}.annex-page{margin-top:3em;border-top:1px dashed #999;padding-top:1em}"
-        + ".mark{color:#c00;font-weight:bold;text-align:center;text-indent:0}@media print{.annex-page{break-before:page;border:0}}";
+        + ".check{text-indent:0;margin-top:2em;font-size:10.5pt;color:#555}.mark{color:#c00;font-weight:bold;text-align:center;text-indent:0}@media print{.annex-page{break-before:page;border:0}}";
 
     public static byte[] Generate(NoticeDocument n) => new UTF8Encoding(false).GetBytes(Page(n));
 
@@ -41,6 +41,7 @@ public static class NoticeHtml
             s.Append("<h3>").Append(E(grade.Heading)).Append("</h3>\n");
             foreach (var line in NoticeTxt.Lines(grade)) P(s, line);
         }
+        s.Append("<p class=\"check\">").Append(E(n.Verification)).Append("</p>\n");
         return s.Append("</section>\n</body>\n</html>\n").ToString();
     }
 

@@ -49,6 +49,8 @@ public static class NoticePdf
             pdf.Paragraph(grade.Heading, align: Align.Left, indentChars: 2, bold: true);
             foreach (var line in NoticeTxt.Lines(grade)) pdf.Paragraph(line, indentChars: 2);
         }
+        pdf.Paragraph("");
+        pdf.Paragraph(n.Verification, align: Align.Left);
         return pdf.Finish();
     }
 }

@@ -24,6 +24,7 @@ public static class NoticeTxt
         Block(string.Join(" ", n.IssuerNames), n.DateText, n.Disclosure);
         Block(NoticeTexts.AnnexLabel, n.AnnexTitle);
         foreach (var grade in n.Results.Annex) Block([grade.Heading, .. Lines(grade)]);
+        Block(n.Verification);
         return s.ToString().TrimEnd('\n') + "\n";
     }
 
