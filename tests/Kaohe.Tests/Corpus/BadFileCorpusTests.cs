@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kaohe.Data;
 using Kaohe.Features.Assessment;
 using Kaohe.Features.Units;
 using Kaohe.Tests.Infrastructure;
-using Kaohe.Data;
 
 namespace Kaohe.Tests.Corpus;
 
