@@ -47,6 +47,9 @@ var small = Commands.Figures(report, $"kaohe ledger stats {Path.GetFileName(fift
 report.Memory(options.Rows / 5, small, options.Rows, kaoheFile!);
 report.Agreement(kaoheFile!, duck!, fromSqlite);
 
+// (e) the collection desk on the imported ledger: the largest queue's first page warm, a 10,000-row call list back.
+await CollectionSteps.MeasureAsync(sqliteDb, report);
+
 var text = report.ToString();
 Console.WriteLine(text);
 File.WriteAllText(Path.Combine(dir, "results.md"), text);
