@@ -35,13 +35,11 @@ internal static class CollectionEndpoints
         api.MapGet("/units/{unitId:int}/calls", ExportCalls).Produces<byte[]>(StatusCodes.Status200OK, Uploads.Xlsx, Uploads.Csv).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden);
         api.MapPost("/calls", ImportCalls).RequireAuthorization(Policies.Writer).AcceptsTable().Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
         api.MapPost("/units/{unitId:int}/letters", Letters).RequireAuthorization(Policies.Writer)
-            .Produces<byte[]>(StatusCodes.Status200OK, Docx, Pdf).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
+            .Produces<byte[]>(StatusCodes.Status200OK, LetterDocuments.DocxType, LetterDocuments.PdfType).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
         api.MapPut("/units/{unitId:int}/centre", Centre).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.NotFound, ErrorKind.Forbidden, ErrorKind.Invalid);
         api.MapGet("/letter-templates", Templates);
         api.MapPut("/letter-templates/{kind}", SaveTemplate).RequireAuthorization(Policies.Writer).Refuses(ErrorKind.Forbidden, ErrorKind.Invalid);
     }
-
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Pdf = "application/pdf";
 
     /// <summary>Which letters to write (<see cref="LetterRequest"/>): the cases, or a tab's open cases; registered as sent or not.</summary>
     internal sealed record LettersBody(LetterKind Kind, int[]? CaseIds = null, QueueTab? Tab = null, DateOnly? Deadline = null, bool Record = false);
@@ -54,9 +52,8 @@ internal static class CollectionEndpoints
     private static async Task<FileContentHttpResult> Letters(int unitId, LettersBody body, string? format, DraftLetters letters, HttpContext ctx)
     {
         var batch = await letters.HandleAsync(unitId, new LetterRequest(body.Kind, body.CaseIds, body.Tab ?? QueueTab.All, body.Deadline, body.Record), ctx.User.Scope(), ctx.RequestAborted);
-        return format == "docx"
-            ? TypedResults.File(LetterDocuments.Docx(batch.Letters), Docx, batch.FileName(".docx"))
-            : TypedResults.File(LetterDocuments.Pdf(batch.Letters), Pdf, batch.FileName(".pdf"));
+        var (content, type, name) = LetterDocuments.File(batch, format);
+        return TypedResults.File(content, type, name);
     }
 
     private static async Task<NoContent> Centre(int unitId, CentreBody body, SetCentreContact set, HttpContext ctx)
@@ -79,10 +76,7 @@ internal static class CollectionEndpoints
 
     /// <param name="from">The period's first day (Beijing); with <paramref name="to"/>, its last (default today). Without them, the 30 days up to today.</param>
     private static async Task<Ok<CollectionOverviewResult>> Overview(int? city, DateOnly? from, DateOnly? to, CollectionOverview overview, HttpContext ctx) =>
-        TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true, Period(from, to, overview.Today), ctx.RequestAborted));
-
-    internal static CollectionPeriod? Period(DateOnly? from, DateOnly? to, DateOnly today) =>
-        from is null && to is null ? null : new CollectionPeriod(from ?? (to ?? today).AddDays(1 - CollectionPeriod.DefaultDays), to ?? today);
+        TypedResults.Ok(await overview.HandleAsync(ctx.User.Scope(), city, withRecovery: true, CollectionPeriod.Of(from, to, overview.Today), ctx.RequestAborted));
 
     private static async Task<Ok<CollectionQueue>> Queue(int unitId, QueueTab? tab, AgingBucket? bucket, int? page, int? pageSize, ListCollectionQueue list, HttpContext ctx) =>
         TypedResults.Ok(await list.HandleAsync(unitId, ctx.User.Scope(), tab ?? QueueTab.All, bucket, page ?? 1,

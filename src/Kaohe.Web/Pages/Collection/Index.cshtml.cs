@@ -19,7 +19,7 @@ public sealed class IndexModel(CollectionOverview overview) : PageModel
     {
         var scope = User.Scope();
         if (scope is { Role: Role.CountyOperator, UnitId: { } own }) return RedirectToPage("Queue", new { unitId = own });
-        Result = await overview.HandleAsync(scope, City, withRecovery: true, Endpoints.CollectionEndpoints.Period(From, To, overview.Today));
+        Result = await overview.HandleAsync(scope, City, withRecovery: true, CollectionPeriod.Of(From, To, overview.Today));
         MayOpenQueues = scope.MayReadCases();
         return Page();
     }

@@ -42,9 +42,8 @@ public sealed class QueueModel(ListCollectionQueue list, ImportCallList calls, S
     public async Task<IActionResult> OnPostLettersAsync(int unitId, LetterKind kind, DateOnly? deadline, string? format, bool record, int? caseId) => await this.RunAsync(async () =>
     {
         var b = await letters.HandleAsync(unitId, new LetterRequest(kind, caseId is { } c ? [c] : null, Tab, deadline, record), User.Scope(), HttpContext.RequestAborted);
-        return format == "docx"
-            ? File(LetterDocuments.Docx(b.Letters), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b.FileName(".docx"))
-            : File(LetterDocuments.Pdf(b.Letters), "application/pdf", b.FileName(".pdf"));
+        var (content, type, name) = LetterDocuments.File(b, format);
+        return File(content, type, name);
     }, e => ShowAsync(unitId, e));
 
     public async Task<IActionResult> OnPostCentreAsync(int unitId, string? centreAddress, string? centrePhone) => await this.RunAsync(async () =>

@@ -31,7 +31,9 @@ public sealed record CollectionPeriod(DateOnly From, DateOnly To)
     /// <summary>The 30 days up to today (today the 30th), the period the desk and the bulletin use.</summary>
     public static CollectionPeriod LastDays(DateOnly today, int days = DefaultDays) => new(today.AddDays(1 - days), today);
 
-    public bool Contains(DateOnly day) => day >= From && day <= To;
+    /// <summary>The period a page or a request names: either end may be left out (the end then today, the start 30 days before the end); none for neither.</summary>
+    public static CollectionPeriod? Of(DateOnly? from, DateOnly? to, DateOnly today) =>
+        from is null && to is null ? null : new(from ?? (to ?? today).AddDays(1 - DefaultDays), to ?? today);
 }
 
 public sealed record CollectionOverviewResult(DateOnly AsOf, IReadOnlyList<CollectionUnitFigures> Units)

@@ -35,7 +35,7 @@ public sealed class DraftLetters(KaoheDbContext db, ListCollectionQueue queue, L
     {
         var q = await queue.HandleAsync(unitId, scope, request.CaseIds is null ? request.Tab : QueueTab.All, null, 1, ListCollectionQueue.All, ct);
         if (!scope.MayRecordContacts(unitId)) throw KaoheException.Forbidden(LetterTexts.LettersForbidden);
-        if (!Enum.IsDefined(request.Kind)) throw KaoheException.InvalidFields(LetterTexts.TemplateInvalid, new Dictionary<string, string[]> { [LetterTexts.KindField] = [LetterTexts.UnknownKind] });
+        LetterText.RequireKnown(request.Kind);
         var clock = new BeijingClock(db.Clock);
         var deadline = request.Deadline ?? DefaultDeadline;
         if (deadline < clock.Today) throw KaoheException.InvalidFields(LetterTexts.DeadlineInPast, new Dictionary<string, string[]> { ["deadline"] = [LetterTexts.DeadlineInPast] });

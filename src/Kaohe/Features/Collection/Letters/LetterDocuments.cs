@@ -12,6 +12,13 @@ namespace Kaohe.Features.Collection;
 /// </summary>
 public static class LetterDocuments
 {
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", PdfType = "application/pdf";
+
+    /// <summary>The batch as the file asked for: "docx", else the merged PDF; with its content type and file name.</summary>
+    public static (byte[] Content, string ContentType, string FileName) File(LetterBatch batch, string? format) => format == "docx"
+        ? (Docx(batch.Letters), DocxType, batch.FileName(".docx"))
+        : (Pdf(batch.Letters), PdfType, batch.FileName(".pdf"));
+
     public static byte[] Docx(IReadOnlyList<Letter> letters)
     {
         var w = new DocxWriter(L.Standard);

@@ -28,15 +28,24 @@ public sealed partial class LetterText
     public string Title { get; }
     public string Body { get; }
 
-    public static LetterText Default(LetterKind kind) => Enum.IsDefined(kind)
-        ? new(kind, LetterTexts.DefaultTitle(kind), LetterTexts.DefaultBody(kind).Trim())
-        : throw KaoheException.InvalidFields(LetterTexts.TemplateInvalid, new Dictionary<string, string[]> { [LetterTexts.KindField] = [LetterTexts.UnknownKind] });
+    public static LetterText Default(LetterKind kind)
+    {
+        RequireKnown(kind);
+        return new(kind, LetterTexts.DefaultTitle(kind), LetterTexts.DefaultBody(kind).Trim());
+    }
+
+    /// <summary>Refuses a kind that is neither letter (a number a JSON client or a route sent), naming the field.</summary>
+    public static void RequireKnown(LetterKind kind)
+    {
+        if (!Enum.IsDefined(kind))
+            throw KaoheException.InvalidFields(LetterTexts.TemplateInvalid, new Dictionary<string, string[]> { [LetterTexts.KindField] = [LetterTexts.UnknownKind] });
+    }
 
     public static LetterText Parse(LetterKind kind, string? title, string? body)
     {
+        RequireKnown(kind);
         var (t, b) = ((title ?? "").Trim(), (body ?? "").Trim().ReplaceLineEndings("\n"));
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.IsDefined(kind)) errors[LetterTexts.KindField] = [LetterTexts.UnknownKind];
         Check(LetterTexts.TitleField, t, LetterTemplate.MaxTitle, errors);
         Check(LetterTexts.BodyField, b, LetterTemplate.MaxBody, errors);
         if (errors.Count > 0) throw KaoheException.InvalidFields(LetterTexts.TemplateInvalid, errors);
